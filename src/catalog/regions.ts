@@ -1,0 +1,180 @@
+import type { Cloud } from "../model/graph.ts";
+
+/** Public regions per cloud (late 2026). An unknown region is an error, not a deploy-time surprise. */
+export const REGIONS: Readonly<Record<Cloud, ReadonlyArray<string>>> = {
+  aws: [
+    "af-south-1",
+    "ap-east-1",
+    "ap-east-2",
+    "ap-northeast-1",
+    "ap-northeast-2",
+    "ap-northeast-3",
+    "ap-south-1",
+    "ap-south-2",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "ap-southeast-3",
+    "ap-southeast-4",
+    "ap-southeast-5",
+    "ap-southeast-6",
+    "ap-southeast-7",
+    "ca-central-1",
+    "ca-west-1",
+    "cn-north-1",
+    "cn-northwest-1",
+    "eu-central-1",
+    "eu-central-2",
+    "eu-north-1",
+    "eu-south-1",
+    "eu-south-2",
+    "eu-west-1",
+    "eu-west-2",
+    "eu-west-3",
+    "il-central-1",
+    "me-central-1",
+    "me-south-1",
+    "mx-central-1",
+    "sa-east-1",
+    "us-east-1",
+    "us-east-2",
+    "us-gov-east-1",
+    "us-gov-west-1",
+    "us-west-1",
+    "us-west-2",
+  ],
+  gcp: [
+    "africa-south1",
+    "asia-east1",
+    "asia-east2",
+    "asia-northeast1",
+    "asia-northeast2",
+    "asia-northeast3",
+    "asia-south1",
+    "asia-south2",
+    "asia-southeast1",
+    "asia-southeast2",
+    "australia-southeast1",
+    "australia-southeast2",
+    "europe-central2",
+    "europe-north1",
+    "europe-north2",
+    "europe-southwest1",
+    "europe-west1",
+    "europe-west10",
+    "europe-west12",
+    "europe-west2",
+    "europe-west3",
+    "europe-west4",
+    "europe-west6",
+    "europe-west8",
+    "europe-west9",
+    "me-central1",
+    "me-central2",
+    "me-west1",
+    "northamerica-northeast1",
+    "northamerica-northeast2",
+    "northamerica-south1",
+    "southamerica-east1",
+    "southamerica-west1",
+    "us-central1",
+    "us-east1",
+    "us-east4",
+    "us-east5",
+    "us-south1",
+    "us-west1",
+    "us-west2",
+    "us-west3",
+    "us-west4",
+  ],
+  azure: [
+    "australiacentral",
+    "australiacentral2",
+    "australiaeast",
+    "australiasoutheast",
+    "austriaeast",
+    "belgiumcentral",
+    "brazilsouth",
+    "brazilsoutheast",
+    "canadacentral",
+    "canadaeast",
+    "centralindia",
+    "centralus",
+    "chilecentral",
+    "eastasia",
+    "eastus",
+    "eastus2",
+    "francecentral",
+    "francesouth",
+    "germanynorth",
+    "germanywestcentral",
+    "indonesiacentral",
+    "israelcentral",
+    "italynorth",
+    "japaneast",
+    "japanwest",
+    "jioindiacentral",
+    "jioindiawest",
+    "koreacentral",
+    "koreasouth",
+    "malaysiawest",
+    "mexicocentral",
+    "newzealandnorth",
+    "northcentralus",
+    "northeurope",
+    "norwayeast",
+    "norwaywest",
+    "polandcentral",
+    "qatarcentral",
+    "southafricanorth",
+    "southafricawest",
+    "southcentralus",
+    "southeastasia",
+    "southindia",
+    "spaincentral",
+    "swedencentral",
+    "switzerlandnorth",
+    "switzerlandwest",
+    "uaecentral",
+    "uaenorth",
+    "uksouth",
+    "ukwest",
+    "westcentralus",
+    "westeurope",
+    "westindia",
+    "westus",
+    "westus2",
+    "westus3",
+  ],
+};
+
+export const DEFAULT_REGION: Readonly<Record<Cloud, string>> = {
+  aws: "us-east-1",
+  gcp: "us-central1",
+  azure: "eastus",
+};
+
+/** GCP regions whose zones are not a, b, c. */
+const GCP_ZONE_LETTERS: Readonly<Record<string, ReadonlyArray<string>>> = {
+  "europe-west1": ["b", "c", "d"],
+  "us-east1": ["b", "c", "d"],
+};
+
+/**
+ * The cloud's zone for a portable zone letter (a, b, c): `us-east-1a`, `us-central1-a`, Azure `1`.
+ * GCP regions without an `a` zone shift to their first three zones.
+ */
+export function zoneOf(cloud: Cloud, region: string, letter: "a" | "b" | "c"): string {
+  const index = "abc".indexOf(letter);
+  switch (cloud) {
+    case "aws":
+      return `${region}${letter}`;
+    case "gcp":
+      return `${region}-${GCP_ZONE_LETTERS[region]?.[index] ?? letter}`;
+    case "azure":
+      return String(index + 1);
+  }
+}
+
+export function isKnownRegion(cloud: Cloud, region: string): boolean {
+  return REGIONS[cloud].includes(region);
+}

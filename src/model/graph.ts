@@ -1,0 +1,139 @@
+import type { SourceLocation } from "../errors.ts";
+import { type AttributePath, referencesIn, type Value } from "./value.ts";
+
+export type Cloud = "aws" | "gcp" | "azure";
+export const CLOUDS: ReadonlyArray<Cloud> = ["aws", "gcp", "azure"];
+
+/** One native resource, named and shaped as Terraform names and shapes it. */
+export interface ResourceNode {
+  /** Terraform address: `aws_s3_bucket.assets`, `module.x.aws_s3_bucket.y["k"]`. Unique in a graph. */
+  address: string;
+  /** Terraform resource type of the node's cloud: `aws_s3_bucket`, `google_storage_bucket`… */
+  type: string;
+  /** The local name in the address (`assets`). */
+  name: string;
+  properties: Record<string, Value>;
+  /** Dependencies that no reference in `properties` expresses. */
+  dependsOn: string[];
+  /** Attribute paths whose values are secret: shown as (sensitive), never written in clear. */
+  sensitive: AttributePath[];
+  /** The plinth component that produced it, if any. */
+  component?: string;
+  /** Where it was declared (plinth.yaml component, .tf block, template resource). */
+  source?: SourceLocation;
+}
+
+export interface GraphVariable {
+  name: string;
+  type: "string" | "number" | "bool";
+  description: string;
+  default?: string | number | boolean;
+  sensitive?: boolean;
+}
+
+export interface GraphOutput {
+  name: string;
+  value: Value;
+  description?: string;
+  sensitive?: boolean;
+}
+
+/** The resources of one app in one environment on one cloud. */
+export interface ResourceGraph {
+  app: string;
+  env: string;
+  cloud: Cloud;
+  region: string;
+  /** Sorted by address, so every rendering of a graph is deterministic. */
+  nodes: ResourceNode[];
+  variables: GraphVariable[];
+  outputs: GraphOutput[];
+}
+
+export interface Edge {
+  from: string;
+  to: string;
+  /** `reference` when a property refers to `to`, `explicit` for dependsOn. */
+  kind: "reference" | "explicit";
+}
+
+/** Edges point from a resource to what it depends on. */
+export function edgesOf(graph: ResourceGraph): Edge[] {
+  const edges: Edge[] = [];
+  for (const node of graph.nodes) {
+    const seen = new Set<string>();
+    for (const ref of referencesIn(node.properties)) {
+      if (ref.address !== node.address && !seen.has(ref.address)) {
+        seen.add(ref.address);
+        edges.push({ from: node.address, to: ref.address, kind: "reference" });
+      }
+    }
+    for (const dep of node.dependsOn) {
+      if (!seen.has(dep)) {
+        seen.add(dep);
+        edges.push({ from: node.address, to: dep, kind: "explicit" });
+      }
+    }
+  }
+  return edges;
+}
+
+/**
+ * Resources in an order where every resource comes after what it depends on (Kahn's algorithm; ties
+ * keep address order, so the order is deterministic). Throws on a cycle, naming it.
+ */
+export function dependencyOrder(graph: ResourceGraph): ResourceNode[] {
+  const byAddress = new Map(graph.nodes.map((n) => [n.address, n]));
+  const dependencies = new Map<string, string[]>(graph.nodes.map((n) => [n.address, []]));
+  const dependents = new Map<string, string[]>(graph.nodes.map((n) => [n.address, []]));
+  for (const edge of edgesOf(graph)) {
+    if (!byAddress.has(edge.to)) continue;
+    dependencies.get(edge.from)?.push(edge.to);
+    dependents.get(edge.to)?.push(edge.from);
+  }
+  const cycle = findCycle(dependencies);
+  if (cycle) throw new Error(`dependency cycle: ${cycle.join(" → ")}`);
+  const waiting = new Map([...dependencies].map(([address, deps]) => [address, deps.length]));
+  const ready = graph.nodes.filter((n) => waiting.get(n.address) === 0).map((n) => n.address);
+  const ordered: ResourceNode[] = [];
+  for (let i = 0; i < ready.length; i++) {
+    const address = ready[i] as string;
+    ordered.push(byAddress.get(address) as ResourceNode);
+    for (const dependent of dependents.get(address) ?? []) {
+      const left = (waiting.get(dependent) ?? 0) - 1;
+      waiting.set(dependent, left);
+      if (left === 0) ready.push(dependent);
+    }
+  }
+  return ordered;
+}
+
+/** A cycle in a dependency map as `[a, b, c, a]`, or undefined. Iterative: deep chains are fine. */
+export function findCycle(dependencies: ReadonlyMap<string, ReadonlyArray<string>>): string[] | undefined {
+  const state = new Map<string, "open" | "done">();
+  for (const start of dependencies.keys()) {
+    if (state.has(start)) continue;
+    const stack: Array<{ key: string; next: number }> = [{ key: start, next: 0 }];
+    state.set(start, "open");
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as { key: string; next: number };
+      const deps = dependencies.get(top.key) ?? [];
+      if (top.next >= deps.length) {
+        state.set(top.key, "done");
+        stack.pop();
+        continue;
+      }
+      const dep = deps[top.next++] as string;
+      const seen = state.get(dep);
+      if (seen === "open") {
+        const from = stack.findIndex((frame) => frame.key === dep);
+        return [...stack.slice(from).map((frame) => frame.key), dep];
+      }
+      if (seen === undefined && dependencies.has(dep)) {
+        state.set(dep, "open");
+        stack.push({ key: dep, next: 0 });
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,95 @@
+import { ProviderSchemas } from "../../catalog/provider-schemas.ts";
+import type { Diagnostic } from "../../spec/diagnostics.ts";
+import { DiagnosticBag } from "../../spec/diagnostics.ts";
+import { referencesOf, type SpecValue } from "../../spec/expressions.ts";
+import type { Component, ComponentType, ResolvedSpec } from "../../spec/types.ts";
+import type { Cloud, ResourceGraph } from "../graph.ts";
+import { AWS_LOWERINGS } from "./aws/index.ts";
+import { AZURE_LOWERINGS } from "./azure/index.ts";
+import { type ComponentLowerings, type LoweredComponent, LoweringContext } from "./context.ts";
+import { GCP_LOWERINGS } from "./gcp/index.ts";
+import { lowerNative } from "./native.ts";
+
+/** How each portable component type becomes native resources, per cloud. */
+const LOWERINGS: Readonly<Record<Cloud, ComponentLowerings>> = {
+  aws: AWS_LOWERINGS,
+  gcp: GCP_LOWERINGS,
+  azure: AZURE_LOWERINGS,
+};
+
+export interface LowerOptions {
+  schemas?: ProviderSchemas;
+}
+
+export interface Lowered {
+  graph: ResourceGraph;
+  warnings: Diagnostic[];
+}
+
+/**
+ * Lowers a resolved spec to the resource graph of its cloud: components in dependency order, each to
+ * its native resources, references to native attributes, outputs likewise. Deterministic.
+ */
+export function lowerSpec(spec: ResolvedSpec, options: LowerOptions = {}): Lowered {
+  const bag = new DiagnosticBag();
+  const ctx = new LoweringContext(spec, options.schemas ?? new ProviderSchemas(), bag);
+  const lowerings = LOWERINGS[spec.cloud];
+
+  for (const component of componentOrder(spec.components)) {
+    const before = new Set(ctx.nodes.keys());
+    const lowered =
+      component.type === "native"
+        ? lowerNative(component, ctx)
+        : (lowerings[component.type] as (c: Component, ctx: LoweringContext) => LoweredComponent)(
+            component,
+            ctx,
+          );
+    ctx.lowered.set(component.name, lowered);
+    if (component.dependsOn.length > 0) {
+      const targets = component.dependsOn.flatMap((name) =>
+        [...ctx.nodes.values()].filter((n) => n.component === name).map((n) => n.address),
+      );
+      for (const address of ctx.nodes.keys()) {
+        if (!before.has(address)) ctx.nodes.get(address)?.dependsOn.push(...targets);
+      }
+    }
+  }
+  bag.throwIfErrors();
+
+  const graph: ResourceGraph = {
+    app: spec.app,
+    env: spec.env,
+    cloud: spec.cloud,
+    region: spec.region,
+    nodes: [...ctx.nodes.values()].sort((a, b) => compare(a.address, b.address)),
+    variables: [...ctx.variables.values()].sort((a, b) => compare(a.name, b.name)),
+    outputs: Object.entries(spec.outputs).map(([name, value]) => ({ name, value: ctx.value(value) })),
+  };
+  return { graph, warnings: bag.warnings };
+}
+
+/** Components after the components they reference; otherwise in document order. */
+function componentOrder(components: Component[]): Component[] {
+  const byName = new Map(components.map((c) => [c.name, c]));
+  const placed = new Set<string>();
+  const ordered: Component[] = [];
+  const dependenciesOf = (c: Component) => [
+    ...referencesOf(c.props as Record<string, SpecValue>).map((r) => r.component),
+    ...c.dependsOn,
+  ];
+  // The spec checks already refused cycles, so this loop always places every component.
+  while (ordered.length < components.length) {
+    for (const component of components) {
+      if (placed.has(component.name)) continue;
+      if (dependenciesOf(component).every((d) => placed.has(d) || !byName.has(d))) {
+        placed.add(component.name);
+        ordered.push(component);
+      }
+    }
+  }
+  return ordered;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
