@@ -121,7 +121,7 @@ export function encodeValue(value: Value): Json {
   if (Array.isArray(value)) return value.map(encodeValue);
   if (isPlainObject(value)) {
     const out: { [key: string]: Json } = {};
-    for (const [k, v] of Object.entries(value)) out[k.startsWith("$") ? `$${k}` : k] = encodeValue(v);
+    for (const [k, v] of Object.entries(value)) setOwn(out, k.startsWith("$") ? `$${k}` : k, encodeValue(v));
     return out;
   }
   return value;
@@ -140,6 +140,13 @@ export function decodeValue(json: Json): Value {
     return new Encoded(json.$encoded as "json" | "base64", decodeValue(json.$value as Json));
   if ("$unknown" in json) return new Unknown(json.$unknown as string);
   const out: ValueObject = {};
-  for (const [k, v] of Object.entries(json)) out[k.startsWith("$$") ? k.slice(1) : k] = decodeValue(v);
+  for (const [k, v] of Object.entries(json)) setOwn(out, k.startsWith("$$") ? k.slice(1) : k, decodeValue(v));
   return out;
+}
+
+/** Sets an own property, even one named `__proto__`, which plain assignment would turn into a prototype. */
+export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
+  if (key === "__proto__")
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }

@@ -55,7 +55,7 @@ export function checkReferences(
       const known = attributesOf(target, schemas);
       if (known.length > 0 && !known.includes(ref.attribute)) {
         bag.error(
-          `\`${ref}\`: a ${describe(target)} has no attribute \`${ref.attribute}\`.${didYouMean(ref.attribute, known)}`,
+          `\`${ref}\`: ${describe(target)} has no attribute \`${ref.attribute}\`.${didYouMean(ref.attribute, known)}`,
           ref.location,
           `Available: ${known.join(", ")}.`,
         );
@@ -100,5 +100,5 @@ function attributesOf(component: Component, schemas: ProviderSchemas): string[] 
 }
 
 function describe(component: Component): string {
-  return component.type === "native" ? `${component.props.resource}` : `${component.type} component`;
+  return component.type === "native" ? `\`${component.props.resource}\`` : `a ${component.type} component`;
 }

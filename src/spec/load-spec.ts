@@ -39,23 +39,24 @@ export interface RawEnvironment {
   overrides?: Record<string, Record<string, unknown>>;
 }
 
-export function readSpecFile(path: string): SpecDocument {
+/** Reads and checks a spec file; `display` is how messages name it (default: `path`). */
+export function readSpecFile(path: string, display = path): SpecDocument {
   let stats: ReturnType<typeof statSync>;
   try {
     stats = statSync(path);
   } catch {
-    throw new InputError(`No spec file at ${path}.`, {
+    throw new InputError(`No spec file at ${display}.`, {
       hint: "Pass one with -f, or create one with `plinth init`.",
     });
   }
   if (stats.isDirectory()) {
-    throw new InputError(`${path} is a directory, not a spec file.`, {
-      hint: `Pass the file itself, for example -f ${join(path, "plinth.yaml")}.`,
+    throw new InputError(`${display} is a directory, not a spec file.`, {
+      hint: `Pass the file itself, for example -f ${join(display, "plinth.yaml")}.`,
     });
   }
   if (stats.size > MAX_SPEC_BYTES) {
     throw new InputError(
-      `${path} is ${(stats.size / 1024 / 1024).toFixed(1)} MB; plinth reads specs of at most ${MAX_SPEC_BYTES / 1024 / 1024} MB.`,
+      `${display} is ${(stats.size / 1024 / 1024).toFixed(1)} MB; plinth reads specs of at most ${MAX_SPEC_BYTES / 1024 / 1024} MB.`,
       { hint: "Split the application into several specs." },
     );
   }
@@ -64,10 +65,10 @@ export function readSpecFile(path: string): SpecDocument {
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new InputError(`${path} is not UTF-8 text.`);
+    throw new InputError(`${display} is not UTF-8 text.`);
   }
-  if (text.includes("\u0000")) throw new InputError(`${path} is a binary file, not YAML.`);
-  return parseSpec(text, path);
+  if (text.includes("\u0000")) throw new InputError(`${display} is a binary file, not YAML.`);
+  return parseSpec(text, display);
 }
 
 /** Parses and schema-checks spec text; every schema violation is reported at once. */

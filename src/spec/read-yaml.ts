@@ -26,7 +26,8 @@ export function readYaml(text: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
-    uniqueKeys: true,
+    // Duplicate keys are found in visit() below: yaml's own check is quadratic in the mapping's size.
+    uniqueKeys: false,
     prettyErrors: false,
     strict: true,
     schema: "core",
@@ -69,10 +70,22 @@ export function readYaml(text: string, file: string): ParsedYaml {
     if (node.range) sources.setValue(pointerOf(path), at(node.range[0]));
     ancestors.push(node);
     if (isMap(node)) {
+      const seen = new Set<string>();
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
         const keyNode = pair.key as Node | null;
+        if (seen.has(key)) {
+          throw new SpecError(`The key \`${key}\` appears twice in the same mapping.`, {
+            location: at(keyNode?.range?.[0] ?? 0),
+          });
+        }
+        seen.add(key);
+        if (key === "__proto__") {
+          throw new SpecError("The key `__proto__` is not allowed in plinth.yaml.", {
+            location: at(keyNode?.range?.[0] ?? 0),
+          });
+        }
         if (keyNode?.range) sources.setKey(pointerOf([...path, key]), at(keyNode.range[0]));
         visit(pair.value as Node | null, [...path, key]);
       }

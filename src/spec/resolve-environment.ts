@@ -54,27 +54,33 @@ export function resolveEnvironment(doc: SpecDocument, options: ResolveOptions = 
   const rawComponents = applyOverrides(data, env, sources, bag);
   bag.throwIfErrors();
 
-  let cloud = options.cloud ?? environment?.cloud ?? data.cloud;
+  const cloud: Cloud = options.cloud ?? environment?.cloud ?? data.cloud;
+  // `--cloud` retargets a spec written for another cloud: its regions may not exist there.
+  const crossCloud = options.cloud !== undefined && options.cloud !== (environment?.cloud ?? data.cloud);
   let region = environment?.region ?? data.region ?? DEFAULT_REGION[cloud];
   const regionPointer = environment?.region ? `/environments/${env}/region` : "/region";
-  if (
-    options.cloud &&
-    options.cloud !== (environment?.cloud ?? data.cloud) &&
-    !isKnownRegion(cloud, region)
-  ) {
+  if (crossCloud && !isKnownRegion(cloud, region)) {
     bag.warn(
       `Region \`${region}\` is not a ${cloud} region; using ${DEFAULT_REGION[cloud]}.`,
       sources.value(regionPointer),
     );
     region = DEFAULT_REGION[cloud];
   }
-  cloud = cloud as Cloud;
   checkRegion(cloud, region, sources.value(regionPointer), bag, "region");
-  if (environment?.dr) {
+  let dr = environment?.dr;
+  if (dr) {
     const at = sources.value(`/environments/${env}/dr/region`);
-    checkRegion(cloud, environment.dr.region, at, bag, "disaster-recovery region");
-    if (environment.dr.region === region)
-      bag.error(`The disaster-recovery region is the same as the primary (${region}).`, at);
+    if (crossCloud && !isKnownRegion(cloud, dr.region)) {
+      bag.warn(
+        `Disaster-recovery region \`${dr.region}\` is not a ${cloud} region; no DR region for ${cloud}.`,
+        at,
+      );
+      dr = undefined;
+    } else {
+      checkRegion(cloud, dr.region, at, bag, "disaster-recovery region");
+      if (dr.region === region)
+        bag.error(`The disaster-recovery region is the same as the primary (${region}).`, at);
+    }
   }
 
   const components = Object.entries(rawComponents).map(([name, raw]) =>
@@ -105,7 +111,7 @@ export function resolveEnvironment(doc: SpecDocument, options: ResolveOptions = 
     outputs,
     sources,
     ...(environment?.roleArn ? { roleArn: environment.roleArn } : {}),
-    ...(environment?.dr ? { dr: environment.dr } : {}),
+    ...(dr ? { dr } : {}),
   };
   return { spec, warnings: bag.warnings };
 }

@@ -43,7 +43,7 @@ function explain(error: ErrorObject, data: unknown, sources: SourceMap): Diagnos
           "Remove it and set the value in the cloud's secret store; other components reference the secret as `${name}`.",
         );
       }
-      const known = allowedProperties(error.schemaPath);
+      const known = allowedProperties(segments, data);
       return diagnostic(
         `Unknown property \`${property}\` in ${where}.${didYouMean(property, known)}`,
         sources.key(pointer),
@@ -53,7 +53,7 @@ function explain(error: ErrorObject, data: unknown, sources: SourceMap): Diagnos
     case "required":
       return diagnostic(
         `${capitalize(where)} is missing the required property \`${params.missingProperty}\`.`,
-        at(),
+        sources.key(error.instancePath),
       );
     case "enum": {
       const allowed = (params.allowedValues as unknown[]).map(String);
@@ -153,19 +153,41 @@ function describePath(segments: string[]): string {
     .replaceAll(".[", "[")}\``;
 }
 
-let specSchema: Record<string, unknown> | undefined;
+type SchemaNode = {
+  $ref?: string;
+  properties?: Record<string, SchemaNode>;
+  additionalProperties?: SchemaNode | boolean;
+  items?: SchemaNode;
+  discriminator?: { propertyName: string };
+};
+let specSchema: SchemaNode & { $defs: Record<string, SchemaNode> };
 
-/** Property names the schema allows at the object whose `additionalProperties` rejected something. */
-function allowedProperties(schemaPath: string): string[] {
+/**
+ * Property names the schema allows for the object at `segments`. Standalone validators report schema
+ * paths relative to the last `$ref`, so this walks the schema along the instance path instead, choosing
+ * a component's branch by its `type`.
+ */
+function allowedProperties(segments: string[], data: unknown): string[] {
   specSchema ??= JSON.parse(readFileSync(new URL("../../schemas/spec.schema.json", import.meta.url), "utf8"));
-  let node: unknown = specSchema;
-  for (const segment of schemaPath.replace(/^#\//, "").split("/").slice(0, -1)) {
-    node = (node as Record<string, unknown> | undefined)?.[
-      segment.replaceAll("~1", "/").replaceAll("~0", "~")
-    ];
+  const resolve = (node: SchemaNode | undefined, value: unknown): SchemaNode | undefined => {
+    let current = node;
+    if (current?.$ref) current = specSchema.$defs[current.$ref.replace("#/$defs/", "")];
+    if (current?.discriminator) {
+      const tag = (value as Record<string, unknown> | undefined)?.[current.discriminator.propertyName];
+      current = specSchema.$defs[String(tag)];
+    }
+    return current;
+  };
+  let node = resolve(specSchema, data);
+  for (let i = 0; i < segments.length && node; i++) {
+    const segment = segments[i] as string;
+    const child =
+      node.properties?.[segment] ??
+      (typeof node.additionalProperties === "object" ? node.additionalProperties : undefined) ??
+      node.items;
+    node = resolve(child, valueAt(data, segments.slice(0, i + 1)));
   }
-  const properties = (node as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
-  return Object.keys(properties).filter((p) => p !== "type");
+  return Object.keys(node?.properties ?? {}).filter((p) => p !== "type");
 }
 
 function valueAt(data: unknown, segments: string[]): unknown {

@@ -70,6 +70,7 @@ export class LoweringContext {
   readonly nodes = new Map<string, ResourceNode>();
   readonly variables = new Map<string, GraphVariable>();
   readonly lowered = new Map<string, LoweredComponent>();
+  readonly #byComponent = new Map<string, string[]>();
 
   constructor(spec: ResolvedSpec, schemas: ProviderSchemas, bag: DiagnosticBag) {
     this.spec = spec;
@@ -102,7 +103,17 @@ export class LoweringContext {
       ...(component ? { component: component.name, source: component.location } : {}),
     };
     this.nodes.set(address, node);
+    if (component) {
+      const own = this.#byComponent.get(component.name);
+      if (own) own.push(address);
+      else this.#byComponent.set(component.name, [address]);
+    }
     return address;
+  }
+
+  /** The addresses a component's lowering added, in order. */
+  addressesOf(component: string): string[] {
+    return this.#byComponent.get(component) ?? [];
   }
 
   /** Adds a resource shared by several components (e.g. GCP's private services connection) once. */

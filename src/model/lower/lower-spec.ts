@@ -2,7 +2,7 @@ import { ProviderSchemas } from "../../catalog/provider-schemas.ts";
 import type { Diagnostic } from "../../spec/diagnostics.ts";
 import { DiagnosticBag } from "../../spec/diagnostics.ts";
 import { referencesOf, type SpecValue } from "../../spec/expressions.ts";
-import type { Component, ComponentType, ResolvedSpec } from "../../spec/types.ts";
+import type { Component, ResolvedSpec } from "../../spec/types.ts";
 import type { Cloud, ResourceGraph } from "../graph.ts";
 import { AWS_LOWERINGS } from "./aws/index.ts";
 import { AZURE_LOWERINGS } from "./azure/index.ts";
@@ -36,7 +36,6 @@ export function lowerSpec(spec: ResolvedSpec, options: LowerOptions = {}): Lower
   const lowerings = LOWERINGS[spec.cloud];
 
   for (const component of componentOrder(spec.components)) {
-    const before = new Set(ctx.nodes.keys());
     const lowered =
       component.type === "native"
         ? lowerNative(component, ctx)
@@ -45,14 +44,12 @@ export function lowerSpec(spec: ResolvedSpec, options: LowerOptions = {}): Lower
             ctx,
           );
     ctx.lowered.set(component.name, lowered);
-    if (component.dependsOn.length > 0) {
-      const targets = component.dependsOn.flatMap((name) =>
-        [...ctx.nodes.values()].filter((n) => n.component === name).map((n) => n.address),
-      );
-      for (const address of ctx.nodes.keys()) {
-        if (!before.has(address)) ctx.nodes.get(address)?.dependsOn.push(...targets);
-      }
-    }
+  }
+  // `dependsOn: [x]` makes every resource of the component wait for every resource of x.
+  for (const component of spec.components) {
+    const targets = component.dependsOn.flatMap((name) => ctx.addressesOf(name));
+    if (targets.length === 0) continue;
+    for (const address of ctx.addressesOf(component.name)) ctx.nodes.get(address)?.dependsOn.push(...targets);
   }
   bag.throwIfErrors();
 

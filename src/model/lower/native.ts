@@ -16,7 +16,7 @@ export function lowerNative(component: NativeComponent, ctx: LoweringContext): L
   const typeCloud = cloudOfType(type);
   if (typeCloud !== ctx.cloud) {
     ctx.error(
-      `\`${type}\` is ${typeCloud ? `a ${typeCloud}` : "not a known provider's"} resource type; environment \`${ctx.spec.env}\` targets ${ctx.cloud}.`,
+      `\`${type}\` is ${typeCloud ? `${typeCloud === "aws" ? "an" : "a"} ${typeCloud}` : "not a known provider's"} resource type; environment \`${ctx.spec.env}\` targets ${ctx.cloud}.`,
       typeAt,
       `Native types for ${ctx.cloud} start with \`${typePrefix(ctx.cloud)}\`.`,
     );

@@ -1,15 +1,16 @@
 import type { ComponentLowerings } from "../context.ts";
-
-// Placeholder while the azure lowerings are written.
-const pending = (): never => {
-  throw new Error("azure lowering is not written yet");
-};
+import { lowerAzureBucket } from "./bucket.ts";
+import { lowerAzureDatabase } from "./database.ts";
+import { lowerAzureNetwork } from "./network.ts";
+import { lowerAzureQueue } from "./queue.ts";
+import { lowerAzureSecret } from "./secret.ts";
+import { lowerAzureVm } from "./vm.ts";
 
 export const AZURE_LOWERINGS: ComponentLowerings = {
-  network: pending,
-  bucket: pending,
-  database: pending,
-  vm: pending,
-  queue: pending,
-  secret: pending,
+  network: lowerAzureNetwork,
+  bucket: lowerAzureBucket,
+  database: lowerAzureDatabase,
+  vm: lowerAzureVm,
+  queue: lowerAzureQueue,
+  secret: lowerAzureSecret,
 };

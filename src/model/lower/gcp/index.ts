@@ -1,15 +1,16 @@
 import type { ComponentLowerings } from "../context.ts";
-
-// Placeholder while the gcp lowerings are written.
-const pending = (): never => {
-  throw new Error("gcp lowering is not written yet");
-};
+import { lowerGcpBucket } from "./bucket.ts";
+import { lowerGcpDatabase } from "./database.ts";
+import { lowerGcpNetwork } from "./network.ts";
+import { lowerGcpQueue } from "./queue.ts";
+import { lowerGcpSecret } from "./secret.ts";
+import { lowerGcpVm } from "./vm.ts";
 
 export const GCP_LOWERINGS: ComponentLowerings = {
-  network: pending,
-  bucket: pending,
-  database: pending,
-  vm: pending,
-  queue: pending,
-  secret: pending,
+  network: lowerGcpNetwork,
+  bucket: lowerGcpBucket,
+  database: lowerGcpDatabase,
+  vm: lowerGcpVm,
+  queue: lowerGcpQueue,
+  secret: lowerGcpSecret,
 };

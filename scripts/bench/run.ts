@@ -1,0 +1,23 @@
+/**
+ * `npm run bench`: plinth's performance figures, each next to its target or baseline, measured in one
+ * run on this machine. Suites are listed below; `npm run bench -- NAME` runs the ones whose title
+ * contains NAME.
+ */
+import type { BenchSuite } from "./measure.ts";
+import { cliStartup } from "./suites/cli-startup.ts";
+import { lowering } from "./suites/lowering.ts";
+
+const SUITES: BenchSuite[] = [cliStartup, lowering];
+
+const filter = process.argv[2]?.toLowerCase();
+for (const suite of SUITES.filter((s) => !filter || s.title.toLowerCase().includes(filter))) {
+  console.log(`\n${suite.title}`);
+  const rows = await suite.run();
+  const width = Math.max(...rows.map((r) => r.name.length));
+  for (const row of rows) {
+    const p95 = row.p95 === undefined ? "" : `  p95 ${row.p95.toFixed(1).padStart(8)} ms`;
+    console.log(
+      `  ${row.name.padEnd(width)}  ${row.ms.toFixed(1).padStart(8)} ms${p95}${row.note ? `  ${row.note}` : ""}`,
+    );
+  }
+}
