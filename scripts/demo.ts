@@ -3,8 +3,8 @@
  * examples/shop for every environment, then show the resource graph it lowers to.
  */
 import { fileURLToPath } from "node:url";
-import { run } from "../src/cli/main.ts";
 import { processIO } from "../src/cli/io.ts";
+import { run } from "../src/cli/main.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const io = { ...processIO(), cwd: root };
@@ -15,7 +15,13 @@ const step = async (title: string, args: string[]) => {
 };
 
 await step("check the spec for every environment", ["validate", "-f", "examples/shop/plinth.yaml"]);
-await step("the resources dev lowers to, in apply order", ["graph", "-f", "examples/shop/plinth.yaml", "--env", "dev"]);
+await step("the resources dev lowers to, in apply order", [
+  "graph",
+  "-f",
+  "examples/shop/plinth.yaml",
+  "--env",
+  "dev",
+]);
 io.stdout(
   "\nNext: `npx plinth graph -f examples/shop/plinth.yaml --format dot | dot -Tsvg > shop.svg`, or try\n" +
     "examples/gcp-notes and examples/azure-inventory. Docs: docs/spec.md and docs/cli.md.\n",

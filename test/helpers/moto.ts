@@ -27,7 +27,11 @@ async function startMoto(): Promise<string> {
   child = spawn("moto_server", ["-H", "127.0.0.1", "-p", String(port)], { stdio: "ignore" });
   const failed = new Promise<never>((_, reject) => {
     child?.once("error", (error) =>
-      reject(new Error(`moto_server could not start (${error.message}); install it with: pip install 'moto[server]'`)),
+      reject(
+        new Error(
+          `moto_server could not start (${error.message}); install it with: pip install 'moto[server]'`,
+        ),
+      ),
     );
   });
   process.once("exit", () => child?.kill());

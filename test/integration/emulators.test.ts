@@ -9,5 +9,6 @@ test("the moto AWS emulator answers on loopback and can be reset", async () => {
   await resetMoto(endpoint);
   const data = (await (await fetch(`${endpoint}/moto-api/data.json`)).json()) as Record<string, unknown>;
   assert.equal(typeof data, "object");
-  if (process.env.CI) assert.equal(process.env.AWS_ENDPOINT_URL, endpoint, ".ci/run exports the endpoint for the SDK");
+  if (process.env.CI)
+    assert.equal(process.env.AWS_ENDPOINT_URL, endpoint, ".ci/run exports the endpoint for the SDK");
 });
