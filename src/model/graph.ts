@@ -21,6 +21,15 @@ export interface ResourceNode {
   component?: string;
   /** Where it was declared (plinth.yaml component, .tf block, template resource). */
   source?: SourceLocation;
+  /**
+   * Where each argument was set, keyed by its path as `formatPath` prints it without the leading dot
+   * (`versioning_configuration[0].status`); filled by ingestion so findings point at the line.
+   */
+  attributeSources?: Record<string, SourceLocation>;
+  /** The node's region when it differs from the graph's (a provider alias, a DR-region resource). */
+  region?: string;
+  /** What the node was read from; absent for plinth specs. */
+  origin?: "terraform" | "terraform-plan" | "cloudformation";
 }
 
 export interface GraphVariable {
