@@ -1,0 +1,423 @@
+import { createHash, randomUUID } from "node:crypto";
+import { PlinthError } from "../errors.ts";
+import type { ResourceNode } from "../model/graph.ts";
+import {
+  decodeValue,
+  encodeValue,
+  type Json,
+  type JsonObject,
+  type Ref,
+  referencesIn,
+  type Value,
+  type ValueObject,
+} from "../model/value.ts";
+import type { StateStore } from "../state/store.ts";
+import type { Actor, Checkpoint, ResourceState, StateKey } from "../state/types.ts";
+import { loadWorkingState } from "../state/working-state.ts";
+import type { EngineEvent } from "./engine-events.ts";
+import { StalePlanError, UnresolvedValueError } from "./errors.ts";
+import { JournalWriter } from "./journal-writer.ts";
+import { attributeOf, countChanges, redactedInputs, stateHash } from "./plan.ts";
+import { checkPlanIntegrity, nodesOfPlan } from "./plan-file.ts";
+import type { Plan, PlannedChange } from "./plan-types.ts";
+import { redact } from "./redact.ts";
+import { describeRef, isKnown, resolveValue, type ValueSource, valueAt } from "./resolve-values.ts";
+import type { HandlerRegistry, Observed, ResourceCall, ResourceHandler } from "./resource-handler.ts";
+import { DEFAULT_RETRY, type RetryPolicy, withRetry } from "./retry.ts";
+import { type DagTask, runDag } from "./run-dag.ts";
+
+export interface ApplyInput {
+  plan: Plan;
+  store: StateStore;
+  handlers: HandlerRegistry;
+  actor: Actor;
+  /** Resources changed at once (default 10). */
+  parallelism?: number;
+  /** Values of the graph's inputs (`VarRef`s). */
+  variables?: Readonly<Record<string, string>>;
+  now?: () => Date;
+  retry?: RetryPolicy;
+  onEvent?: (event: EngineEvent) => void;
+}
+
+export interface ResourceResult {
+  address: string;
+  type: string;
+  action: Exclude<PlannedChange["action"], "no-op">;
+  status: "done" | "failed" | "skipped";
+  /** Found by its tags after an interrupted apply instead of created again. */
+  adopted?: boolean;
+  ms?: number;
+  error?: { name: string; message: string };
+}
+
+export interface ApplyResult {
+  outcome: "succeeded" | "failed" | "unchanged";
+  /** The version written (the base version when nothing changed). */
+  version: number;
+  results: ResourceResult[];
+  outputs: JsonObject;
+  durationMs: number;
+}
+
+/**
+ * Carries out a plan: walks the changes as a DAG (creates and updates after what they reference,
+ * deletes before what they depended on), at most `parallelism` at a time, each finished resource
+ * journaled durably as it completes. Retryable errors are retried with backoff and jitter. After a
+ * failure nothing new starts, work in flight finishes, and a version recording what was done is still
+ * written. The caller holds the environment's lock (see withLock).
+ */
+export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
+  const { plan, store } = input;
+  const now = input.now ?? (() => new Date());
+  const started = performance.now();
+  checkPlanIntegrity(plan);
+  const key: StateKey = { app: plan.app, env: plan.env };
+  const working = await loadWorkingState(store, key);
+  if (working.version !== plan.baseVersion || stateHash(working.resources) !== plan.baseHash) {
+    throw new StalePlanError(
+      `The plan was made against version ${plan.baseVersion} of \`${plan.env}\`, which has changed since (now version ${working.version}); nothing was applied.`,
+      { hint: "Run `plinth plan` again and review the new plan." },
+    );
+  }
+  const run = new ApplyRun(input, key, working.resources, working.interrupted, now);
+  const tasks = run.tasks();
+  const outcome = await runDag(tasks, input.parallelism ?? 10);
+  if (outcome.failed.length === 0 && outcome.skipped.length > 0) {
+    const [first] = outcome.skipped;
+    outcome.failed.push({
+      id: first as string,
+      error: new PlinthError(
+        `The changes wait on each other in a cycle (through ${first}); nothing more was applied.`,
+      ),
+    });
+  }
+  const results = run.results(outcome.failed, outcome.skipped);
+  const failed = outcome.failed.length > 0;
+  if (tasks.length === 0 && !working.recovered) {
+    return { outcome: "unchanged", version: working.version, results, outputs: run.outputs(), durationMs: 0 };
+  }
+  const checkpoint: Checkpoint = {
+    version: working.version + 1,
+    createdAt: now().toISOString(),
+    principal: input.actor.principal,
+    trigger: input.actor.trigger,
+    command: plan.command,
+    outcome: failed ? "failed" : "succeeded",
+    specHash: plan.specHash,
+    resources: Object.fromEntries(run.resources),
+    outputs: run.outputs(),
+    plan: plan as unknown as Json,
+    changes: countChanges(results.filter((r) => r.status === "done")),
+  };
+  await store.commitCheckpoint(key, checkpoint);
+  await store.clearJournal(key, checkpoint.version);
+  await store.appendAudit(key, {
+    id: randomUUID(),
+    at: checkpoint.createdAt,
+    principal: input.actor.principal,
+    trigger: input.actor.trigger,
+    action: plan.command,
+    target: `${plan.app}/${plan.env}`,
+    outcome: checkpoint.outcome,
+    detail: { version: checkpoint.version, planHash: plan.hash, changes: { ...checkpoint.changes } },
+  });
+  return {
+    outcome: checkpoint.outcome,
+    version: checkpoint.version,
+    results,
+    outputs: checkpoint.outputs,
+    durationMs: Math.round(performance.now() - started),
+  };
+}
+
+/** The mutable side of one apply: resources as they are now, and what each change did. */
+class ApplyRun {
+  readonly resources: Map<string, ResourceState>;
+  readonly #input: ApplyInput;
+  readonly #key: StateKey;
+  readonly #interrupted: ReadonlySet<string>;
+  readonly #now: () => Date;
+  readonly #journal: JournalWriter;
+  readonly #nodes: Map<string, ResourceNode>;
+  /** Resolved inputs of resources applied in this run, secrets in clear: memory only. */
+  readonly #clear = new Map<string, ValueObject>();
+  readonly #done = new Map<string, ResourceResult>();
+  readonly #source: ValueSource;
+
+  constructor(
+    input: ApplyInput,
+    key: StateKey,
+    resources: ReadonlyMap<string, ResourceState>,
+    interrupted: ReadonlySet<string>,
+    now: () => Date,
+  ) {
+    this.#input = input;
+    this.#key = key;
+    this.resources = new Map(resources);
+    this.#interrupted = interrupted;
+    this.#now = now;
+    this.#journal = new JournalWriter(input.store, key);
+    this.#nodes = new Map(nodesOfPlan(input.plan).map((n) => [n.address, n]));
+    this.#source = {
+      attribute: (ref) => this.#attribute(ref),
+      variable: (name) => input.variables?.[name],
+    };
+  }
+
+  tasks(): DagTask[] {
+    const changes = this.#input.plan.changes.filter((c) => c.action !== "no-op");
+    const actionOf = new Map(changes.map((c) => [c.address, c]));
+    const tasks: DagTask[] = [];
+    for (const change of changes) {
+      const cbd = change.replaceOrder === "create-before-destroy";
+      if (change.action !== "delete") {
+        const after = this.#dependencies(change.address).map((d) => `apply:${d}`);
+        if (change.action === "replace" && !cbd) after.push(`delete:${change.address}`);
+        tasks.push({ id: `apply:${change.address}`, after, run: () => this.#apply(change) });
+      }
+      if (change.action === "delete" || change.action === "replace") {
+        // Old resources go after everything that used them has moved away or gone.
+        const after = cbd ? [`apply:${change.address}`] : [];
+        for (const dependent of this.#oldDependents(change.address)) {
+          const theirs = actionOf.get(dependent);
+          if (!theirs) continue;
+          after.push(`delete:${dependent}`);
+          // A dependent that moves away from the old resource does so first, unless it moves to the
+          // new one, which (destroy-before-create) exists only after the old one is gone.
+          const movesToNew = !cbd && this.#dependencies(dependent).includes(change.address);
+          if (!movesToNew && (theirs.action === "update" || theirs.replaceOrder === "create-before-destroy"))
+            after.push(`apply:${dependent}`);
+        }
+        tasks.push({ id: `delete:${change.address}`, after, run: () => this.#delete(change) });
+      }
+    }
+    return tasks;
+  }
+
+  results(failed: Array<{ id: string; error: unknown }>, skipped: string[]): ResourceResult[] {
+    const changes = new Map(this.#input.plan.changes.map((c) => [c.address, c]));
+    const results = new Map(this.#done);
+    for (const { id, error } of failed) {
+      const address = id.slice(id.indexOf(":") + 1);
+      const change = changes.get(address) as PlannedChange;
+      const e = error instanceof Error ? error : new Error(String(error));
+      results.set(address, {
+        ...(results.get(address) ?? resultOf(change)),
+        status: "failed",
+        error: { name: e.name, message: e.message },
+      });
+    }
+    for (const id of skipped) {
+      const address = id.slice(id.indexOf(":") + 1);
+      const existing = results.get(address);
+      if (!existing || existing.status === "done")
+        results.set(address, { ...resultOf(changes.get(address) as PlannedChange), status: "skipped" });
+    }
+    return [...results.values()];
+  }
+
+  outputs(): JsonObject {
+    const out: JsonObject = {};
+    for (const output of this.#input.plan.outputs) {
+      let value: Value;
+      try {
+        value = resolveValue(decodeValue(output.value), this.#source);
+      } catch {
+        continue;
+      }
+      if (!isKnown(value)) continue;
+      out[output.name] = output.sensitive
+        ? (redact({ v: encodeValue(value) }, [["v"]], `output.${output.name}`).v as Json)
+        : encodeValue(value);
+    }
+    return out;
+  }
+
+  #dependencies(address: string): string[] {
+    const node = this.#nodes.get(address);
+    if (!node) return [];
+    return [...new Set([...referencesIn(node.properties).map((r) => r.address), ...node.dependsOn])];
+  }
+
+  #oldDependents(address: string): string[] {
+    return [...this.resources.values()].filter((r) => r.dependsOn.includes(address)).map((r) => r.address);
+  }
+
+  #handler(type: string): ResourceHandler {
+    return this.#input.handlers.get(type) as ResourceHandler;
+  }
+
+  #attribute(ref: Ref): Value | undefined {
+    const state = this.resources.get(ref.address);
+    if (!state) return undefined;
+    const [attribute, ...rest] = ref.path;
+    const clear = this.#clear.get(ref.address);
+    if (
+      typeof attribute === "string" &&
+      !Object.hasOwn(state.outputs, attribute) &&
+      clear &&
+      Object.hasOwn(clear, attribute)
+    )
+      return valueAt(clear[attribute], rest);
+    return attributeOf(state, ref);
+  }
+
+  #call(address: string, properties: ValueObject): ResourceCall {
+    const { app, env } = this.#key;
+    return {
+      address,
+      properties: properties as JsonObject,
+      identity: { "plinth:app": app, "plinth:env": env, "plinth:address": address },
+      token: createHash("sha256")
+        .update(`${app}\n${env}\n${address}\n${this.#input.plan.baseVersion}`)
+        .digest("hex")
+        .slice(0, 32),
+    };
+  }
+
+  async #apply(change: PlannedChange): Promise<void> {
+    const node = this.#nodes.get(change.address) as ResourceNode;
+    const handler = this.#handler(node.type);
+    const properties = resolveValue(node.properties as ValueObject, this.#source) as ValueObject;
+    if (!isKnown(properties)) {
+      const pending = referencesIn(properties).map(describeRef);
+      throw new UnresolvedValueError(
+        `${change.address} cannot be applied: ${pending.length > 0 ? pending.join(", ") : "an input"} has no value.`,
+        { hint: "Pass every input of the graph with --var NAME=VALUE." },
+      );
+    }
+    const call = this.#call(change.address, properties);
+    const existing = this.resources.get(change.address);
+    const action = change.action === "update" ? "update" : change.action === "replace" ? "replace" : "create";
+    await this.#timed(change, action, async () => {
+      let observed: Observed | undefined;
+      let adopted = false;
+      if (action === "update" && existing && handler.update) {
+        const update = handler.update.bind(handler);
+        observed = await this.#retry(change.address, () =>
+          update({
+            ...call,
+            id: existing.id,
+            outputs: existing.outputs,
+            previous: decodeValue(existing.inputs) as JsonObject,
+            changed: change.changes.map((c) => (c.name.startsWith("$$") ? c.name.slice(1) : c.name)),
+          }),
+        );
+      } else {
+        if (handler.external && handler.find && this.#interrupted.has(change.address)) {
+          const find = handler.find.bind(handler);
+          observed = await this.#retry(change.address, () => find(call));
+          adopted = observed !== undefined;
+        }
+        if (!observed) {
+          if (handler.external) await this.#journalWrite("intent", change.address);
+          observed = await this.#retry(change.address, () => handler.create(call));
+        }
+      }
+      const resource: ResourceState = {
+        address: change.address,
+        type: node.type,
+        id: observed.id,
+        inputs: redactedInputs(properties, node.sensitive, handler, change.address),
+        outputs: redact(
+          { ...observed.outputs, id: observed.id },
+          (handler.sensitive ?? []).map((n) => [n]),
+          change.address,
+        ),
+        dependsOn: this.#dependencies(change.address),
+        ...(node.region ? { region: node.region } : {}),
+      };
+      this.resources.set(change.address, resource);
+      this.#clear.set(change.address, properties);
+      await this.#journalWrite("put", change.address, resource);
+      return adopted;
+    });
+  }
+
+  async #delete(change: PlannedChange): Promise<void> {
+    const state = this.resources.get(change.address);
+    if (!state) return;
+    const handler = this.#handler(state.type);
+    const action = change.action === "replace" ? "replace" : "delete";
+    await this.#timed(change, action, async () => {
+      const call = {
+        ...this.#call(change.address, decodeValue(state.inputs) as ValueObject),
+        id: state.id,
+        outputs: state.outputs,
+      };
+      await this.#retry(change.address, () => handler.delete(call));
+      this.resources.delete(change.address);
+      await this.#journalWrite("delete", change.address);
+      return false;
+    });
+  }
+
+  async #timed(change: PlannedChange, action: ResourceResult["action"], work: () => Promise<boolean>) {
+    const start = performance.now();
+    const previous = this.#done.get(change.address);
+    if (!previous) this.#input.onEvent?.({ type: "resource.started", address: change.address, action });
+    try {
+      const adopted = await work();
+      const ms = Math.round(performance.now() - start) + (previous?.ms ?? 0);
+      const result: ResourceResult = {
+        ...resultOf(change),
+        status: "done",
+        ms,
+        ...(adopted ? { adopted } : {}),
+      };
+      this.#done.set(change.address, result);
+      // A replacement is two tasks; it is finished when its second half is.
+      const halves = change.action === "replace" ? 2 : 1;
+      if (!previous && halves === 2) return;
+      this.#input.onEvent?.({ type: "resource.finished", address: change.address, action, ms, adopted });
+    } catch (error) {
+      const ms = Math.round(performance.now() - start);
+      const e = error instanceof Error ? error : new Error(String(error));
+      this.#input.onEvent?.({
+        type: "resource.failed",
+        address: change.address,
+        action,
+        ms,
+        error: { name: e.name, message: e.message },
+      });
+      throw error;
+    }
+  }
+
+  #retry<T>(address: string, fn: () => Promise<T>): Promise<T> {
+    const policy = this.#input.retry ?? DEFAULT_RETRY;
+    return withRetry(fn, {
+      ...policy,
+      onRetry: (attempt, delayMs, error) => {
+        policy.onRetry?.(attempt, delayMs, error);
+        this.#input.onEvent?.({
+          type: "resource.retry",
+          address,
+          attempt,
+          delayMs,
+          error: { name: error.name, message: error.message },
+        });
+      },
+    });
+  }
+
+  #journalWrite(op: "intent" | "put" | "delete", address: string, resource?: ResourceState): Promise<void> {
+    return this.#journal.write({
+      base: this.#input.plan.baseVersion,
+      at: this.#now().toISOString(),
+      op,
+      address,
+      ...(resource ? { resource } : {}),
+    });
+  }
+}
+
+function resultOf(change: PlannedChange): ResourceResult {
+  return {
+    address: change.address,
+    type: change.type,
+    action: change.action as ResourceResult["action"],
+    status: "skipped",
+  };
+}

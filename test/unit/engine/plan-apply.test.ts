@@ -1,0 +1,259 @@
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, test } from "node:test";
+import { applyPlan } from "../../../src/engine/apply.ts";
+import type { EngineEvent } from "../../../src/engine/engine-events.ts";
+import { createPlan } from "../../../src/engine/plan.ts";
+import type { ResourceHandler } from "../../../src/engine/resource-handler.ts";
+import { PlinthError } from "../../../src/errors.ts";
+import { Ref, Template, VarRef } from "../../../src/model/value.ts";
+import { loadWorkingState } from "../../../src/state/working-state.ts";
+import { ACTOR, graphWith, nullNode, planAndApply, registry, tempStore } from "../../helpers/engine.ts";
+
+const KEY = { app: "demo", env: "dev" };
+
+class Throttled extends PlinthError {
+  override name = "Throttled";
+  override readonly retryable = true;
+}
+
+describe("plan and apply with plinth_null", () => {
+  test("creates in dependency order, resolves references, and a second plan changes nothing", async () => {
+    const { store } = tempStore();
+    const graph = graphWith([
+      nullNode("a", { greeting: "hello" }),
+      nullNode("b", {
+        after: new Ref("plinth_null.a", ["id"]),
+        text: new Template(["x-", new Ref("plinth_null.a", ["greeting"])]),
+      }),
+    ]);
+    const { plan, result } = await planAndApply(graph, store);
+    assert.deepEqual(plan.summary, { create: 2, update: 0, replace: 0, delete: 0 });
+    const b = plan.changes.find((c) => c.address === "plinth_null.b");
+    assert.deepEqual(
+      b?.changes.find((c) => c.name === "after")?.unknown,
+      true,
+      "b.after is known after apply",
+    );
+    assert.equal(result.outcome, "succeeded");
+    assert.equal(result.version, 1);
+    const state = await store.readCheckpoint(KEY);
+    const a = state?.resources["plinth_null.a"];
+    assert.match(a?.id ?? "", /^[0-9a-f]{16}$/);
+    assert.equal(state?.resources["plinth_null.b"]?.inputs.after, a?.id);
+    assert.equal(state?.resources["plinth_null.b"]?.inputs.text, "x-hello");
+    assert.deepEqual(state?.resources["plinth_null.b"]?.dependsOn, ["plinth_null.a"]);
+
+    const again = await planAndApply(graph, store);
+    assert.deepEqual(again.plan.summary, { create: 0, update: 0, replace: 0, delete: 0 });
+    assert.equal(again.result.outcome, "unchanged");
+    assert.equal(await store.latestVersion(KEY), 1, "a no-op apply writes no version");
+  });
+
+  test("updates in place, replaces on a force-new property (dependents follow), deletes what left the graph", async () => {
+    const { store } = tempStore();
+    const a = (props: Record<string, string>) => nullNode("a", props);
+    const b = nullNode("b", { after: new Ref("plinth_null.a", ["id"]) });
+    await planAndApply(graphWith([a({ v: "1" }), b, nullNode("c", {})]), store);
+    const firstId = (await store.readCheckpoint(KEY))?.resources["plinth_null.a"]?.id;
+
+    const update = await planAndApply(graphWith([a({ v: "2" }), b, nullNode("c", {})]), store);
+    assert.deepEqual(update.plan.summary, { create: 0, update: 1, replace: 0, delete: 0 });
+    assert.deepEqual(update.plan.changes.find((c) => c.action === "update")?.changes, [
+      { name: "v", before: "1", after: "2" },
+    ]);
+
+    const replace = await planAndApply(graphWith([a({ v: "2", triggers_replace: "x" }), b]), store);
+    assert.deepEqual(replace.plan.summary, { create: 0, update: 1, replace: 1, delete: 1 });
+    const change = replace.plan.changes.find((c) => c.address === "plinth_null.a");
+    assert.equal(change?.changes.find((c) => c.name === "triggers_replace")?.forcesReplacement, true);
+    const state = await store.readCheckpoint(KEY);
+    const newId = state?.resources["plinth_null.a"]?.id;
+    assert.notEqual(newId, firstId, "replacement gets a new id");
+    assert.equal(state?.resources["plinth_null.b"]?.inputs.after, newId, "the dependent was updated");
+    assert.equal(state?.resources["plinth_null.c"], undefined);
+    assert.equal(state?.version, 3);
+  });
+
+  test("destroy deletes every resource, dependents first", async () => {
+    const { store } = tempStore();
+    const order: string[] = [];
+    const recording: ResourceHandler = {
+      type: "test_recorded",
+      forceNew: [],
+      external: false,
+      create: async (call) => ({ id: call.address, outputs: {} }),
+      read: async (call) => ({ id: call.id, outputs: {} }),
+      delete: async (call) => {
+        order.push(call.address);
+      },
+    };
+    const node = (name: string, dep?: string) => ({
+      ...nullNode(name, dep ? { on: new Ref(`test_recorded.${dep}`, ["id"]) } : {}),
+      address: `test_recorded.${name}`,
+      type: "test_recorded",
+    });
+    const graph = graphWith([node("root"), node("mid", "root"), node("leaf", "mid")]);
+    await planAndApply(graph, store, registry(recording));
+    const { plan, result } = await planAndApply(graph, store, registry(recording), { command: "destroy" });
+    assert.equal(plan.summary.delete, 3);
+    assert.equal(result.outcome, "succeeded");
+    assert.deepEqual(order, ["test_recorded.leaf", "test_recorded.mid", "test_recorded.root"]);
+    assert.deepEqual((await store.readCheckpoint(KEY))?.resources, {});
+  });
+
+  test("a plan made before the state moved on is refused and nothing is applied", async () => {
+    const { store } = tempStore();
+    const working = await loadWorkingState(store, KEY);
+    const stale = await createPlan({ graph: graphWith([nullNode("a", {})]), working, handlers: registry() });
+    await planAndApply(graphWith([nullNode("other", {})]), store);
+    await assert.rejects(
+      applyPlan({ plan: stale, store, handlers: registry(), actor: ACTOR }),
+      (error: Error) => error.name === "StalePlanError" && /version 0 .*now version 1/.test(error.message),
+    );
+    assert.equal(await store.latestVersion(KEY), 1);
+  });
+
+  test("an edited plan is refused", async () => {
+    const { store } = tempStore();
+    const working = await loadWorkingState(store, KEY);
+    const plan = await createPlan({ graph: graphWith([nullNode("a", {})]), working, handlers: registry() });
+    const edited = { ...plan, nodes: [{ ...plan.nodes[0], properties: { injected: true } }] } as typeof plan;
+    await assert.rejects(applyPlan({ plan: edited, store, handlers: registry(), actor: ACTOR }), {
+      name: "InvalidPlanError",
+    });
+  });
+
+  test("after a failure nothing new starts, in-flight work finishes, and the partial state is a version", async () => {
+    const { store } = tempStore();
+    const failing: ResourceHandler = {
+      type: "test_failing",
+      forceNew: [],
+      external: false,
+      create: async () => {
+        throw new PlinthError("quota exceeded");
+      },
+      read: async () => undefined,
+      delete: async () => {},
+    };
+    const graph = graphWith([
+      nullNode("ok", {}),
+      { ...nullNode("bad", {}), address: "test_failing.bad", type: "test_failing" },
+      nullNode("after_bad", { on: new Ref("test_failing.bad", ["id"]) }),
+    ]);
+    const { result } = await planAndApply(graph, store, registry(failing), { parallelism: 1 });
+    assert.equal(result.outcome, "failed");
+    const status = Object.fromEntries(result.results.map((r) => [r.address, r.status]));
+    assert.deepEqual(status, {
+      "plinth_null.ok": "done",
+      "test_failing.bad": "failed",
+      "plinth_null.after_bad": "skipped",
+    });
+    assert.equal(result.results.find((r) => r.status === "failed")?.error?.message, "quota exceeded");
+    const state = await store.readCheckpoint(KEY);
+    assert.equal(state?.outcome, "failed");
+    assert.deepEqual(Object.keys(state?.resources ?? {}), ["plinth_null.ok"]);
+    assert.deepEqual(await store.readJournal(KEY), [], "the journal is folded into the version");
+    const audit = await store.listAudit(KEY);
+    assert.equal(audit.at(-1)?.outcome, "failed");
+  });
+
+  test("retryable errors are retried with events; others are not", async () => {
+    const { store } = tempStore();
+    let calls = 0;
+    const flaky: ResourceHandler = {
+      type: "test_flaky",
+      forceNew: [],
+      external: false,
+      create: async (call) => {
+        calls++;
+        if (calls < 3) throw new Throttled("Rate exceeded");
+        return { id: call.address, outputs: {} };
+      },
+      read: async () => undefined,
+      delete: async () => {},
+    };
+    const events: EngineEvent[] = [];
+    const working = await loadWorkingState(store, KEY);
+    const handlers = registry(flaky);
+    const plan = await createPlan({
+      graph: graphWith([{ ...nullNode("f", {}), address: "test_flaky.f", type: "test_flaky" }]),
+      working,
+      handlers,
+    });
+    const result = await applyPlan({
+      plan,
+      store,
+      handlers,
+      actor: ACTOR,
+      onEvent: (e) => events.push(e),
+      retry: { maxAttempts: 5, baseDelayMs: 1, maxDelayMs: 1, sleep: async () => {}, random: () => 0 },
+    });
+    assert.equal(result.outcome, "succeeded");
+    assert.equal(calls, 3);
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ["resource.started", "resource.retry", "resource.retry", "resource.finished"],
+    );
+  });
+
+  test("sensitive inputs are never written in clear to the state, the journal or the plan", async () => {
+    const { store, dir } = tempStore();
+    const graph = graphWith([
+      nullNode("s", { password: new VarRef("db_password") }, { sensitive: [["password"]] }),
+    ]);
+    const { plan } = await planAndApply(graph, store, registry(), {
+      variables: { db_password: "hunter2-very-secret" },
+    });
+    assert.doesNotMatch(JSON.stringify(plan), /hunter2/);
+    const files = readdirSync(join(dir, ".plinth"), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name));
+    assert.ok(files.length >= 3, files.join(", "));
+    for (const file of files) assert.doesNotMatch(readFileSync(file, "utf8"), /hunter2/, file);
+    const stored = (await store.readCheckpoint(KEY))?.resources["plinth_null.s"]?.inputs.password;
+    assert.match(JSON.stringify(stored), /^\{"\$sensitive":"hmac-sha256:[0-9a-f]{32}"\}$/);
+    const again = await planAndApply(graph, store, registry(), {
+      variables: { db_password: "hunter2-very-secret" },
+    });
+    assert.equal(again.result.outcome, "unchanged", "an unchanged secret is seen as unchanged");
+    const changed = await planAndApply(graph, store, registry(), { variables: { db_password: "rotated" } });
+    assert.equal(changed.plan.changes[0]?.changes[0]?.sensitive, true);
+    assert.equal(changed.result.results[0]?.action, "update");
+  });
+
+  test("a literal value at a secret path is refused before anything is planned", async () => {
+    const { store } = tempStore();
+    const graph = graphWith([nullNode("s", { password: "hunter2" }, { sensitive: [["password"]] })]);
+    await assert.rejects(planAndApply(graph, store), (error: Error) => {
+      assert.equal(error.name, "InputError");
+      assert.match(error.message, /plinth_null\.s\.password is secret but has a literal value/);
+      assert.doesNotMatch(error.message, /hunter2/);
+      return true;
+    });
+  });
+
+  test("a journal left by a crashed apply is replayed: what it finished is in the working state", async () => {
+    const { store } = tempStore();
+    await planAndApply(graphWith([nullNode("a", {})]), store);
+    const resource = {
+      address: "plinth_null.b",
+      type: "plinth_null",
+      id: "b1",
+      inputs: {},
+      outputs: { id: "b1" },
+      dependsOn: [],
+    };
+    await store.appendJournal(KEY, [
+      { base: 1, at: "2026-01-01T00:00:00Z", op: "put", address: "plinth_null.b", resource },
+      { base: 1, at: "2026-01-01T00:00:00Z", op: "intent", address: "plinth_null.c" },
+    ]);
+    const working = await loadWorkingState(store, KEY);
+    assert.deepEqual([...working.resources.keys()].sort(), ["plinth_null.a", "plinth_null.b"]);
+    assert.deepEqual([...working.interrupted], ["plinth_null.c"]);
+    const { plan, result } = await planAndApply(graphWith([nullNode("a", {}), nullNode("b", {})]), store);
+    assert.deepEqual(plan.summary, { create: 0, update: 0, replace: 0, delete: 0 });
+    assert.equal(result.version, 2, "the recovered journal is committed as a version");
+  });
+});
