@@ -13,14 +13,12 @@ export const eip: AwsCrud = {
   type: "aws_eip",
   forceNew: ["domain", "public_ipv4_pool"],
   async create(aws, call) {
-    const result = await aws.clients
-      .ec2()
-      .send(
-        new AllocateAddressCommand({
-          Domain: "vpc",
-          TagSpecifications: tagSpecifications("elastic-ip", call.properties.tags),
-        }),
-      );
+    const result = await aws.clients.ec2().send(
+      new AllocateAddressCommand({
+        Domain: "vpc",
+        TagSpecifications: tagSpecifications("elastic-ip", call.properties.tags),
+      }),
+    );
     return observed(aws, { AllocationId: result.AllocationId, PublicIp: result.PublicIp });
   },
   async read(aws, call) {

@@ -16,13 +16,11 @@ export const internetGateway: AwsCrud = {
   type: "aws_internet_gateway",
   forceNew: [],
   async create(aws, call) {
-    const { InternetGateway: created } = await aws.clients
-      .ec2()
-      .send(
-        new CreateInternetGatewayCommand({
-          TagSpecifications: tagSpecifications("internet-gateway", call.properties.tags),
-        }),
-      );
+    const { InternetGateway: created } = await aws.clients.ec2().send(
+      new CreateInternetGatewayCommand({
+        TagSpecifications: tagSpecifications("internet-gateway", call.properties.tags),
+      }),
+    );
     const id = created?.InternetGatewayId as string;
     const vpcId = str(call.properties, "vpc_id");
     if (vpcId) await attach(aws, id, vpcId);
