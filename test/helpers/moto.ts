@@ -24,7 +24,11 @@ export async function resetMoto(endpoint: string): Promise<void> {
 
 async function startMoto(): Promise<string> {
   const port = await freePort();
-  child = spawn("moto_server", ["-H", "127.0.0.1", "-p", String(port)], { stdio: "ignore" });
+  child = spawn("moto_server", ["-H", "127.0.0.1", "-p", String(port)], {
+    stdio: "ignore",
+    // AWS managed policies (AmazonSSMManagedInstanceCore…) exist only when moto loads them.
+    env: { ...process.env, MOTO_IAM_LOAD_MANAGED_POLICIES: "true" },
+  });
   const failed = new Promise<never>((_, reject) => {
     child?.once("error", (error) =>
       reject(

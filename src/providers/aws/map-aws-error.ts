@@ -134,7 +134,7 @@ export function mapAwsError(error: unknown, call: CallContext): AwsError {
     );
   }
   if (
-    /NotFound|NoSuch|NotExist|Nonexistent|^InvalidParameterException$/.test(code) &&
+    /notfound|nosuch|notexist|nonexistent|^InvalidParameterException$/i.test(code) &&
     isNotFound(code, said)
   ) {
     return new AwsNotFoundError(`${what}: ${said || "not found"} (${code}${id}).`, details, cause);
