@@ -1,3 +1,5 @@
+import { createInterface } from "node:readline/promises";
+
 /** Where the CLI reads and writes; injected so tests run commands in-process. */
 export interface CliIO {
   stdout: (text: string) => void;
@@ -12,10 +14,20 @@ export interface CliIO {
 
 export function processIO(): CliIO {
   return {
+    ...(process.stdin.isTTY ? { prompt: askTerminal } : {}),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     env: process.env,
     cwd: process.cwd(),
     isTTY: Boolean(process.stdout.isTTY && process.stderr.isTTY),
   };
+}
+
+async function askTerminal(question: string): Promise<string> {
+  const reader = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await reader.question(question);
+  } finally {
+    reader.close();
+  }
 }

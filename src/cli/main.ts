@@ -1,7 +1,10 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
+import { registerApply } from "./commands/apply.ts";
 import { registerGraph } from "./commands/graph.ts";
+import { registerHistory } from "./commands/history.ts";
 import { registerInit } from "./commands/init.ts";
+import { registerPlan } from "./commands/plan.ts";
 import { registerValidate } from "./commands/validate.ts";
 import { EXIT } from "./exit-codes.ts";
 import type { CliIO } from "./io.ts";
@@ -27,6 +30,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   registerInit(program, io, setExit);
   registerValidate(program, io, setExit);
   registerGraph(program, io, setExit);
+  registerPlan(program, io, setExit);
+  registerApply(program, io, setExit);
+  registerHistory(program, io, setExit);
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 

@@ -1,0 +1,154 @@
+import { hostname, userInfo } from "node:os";
+import { dirname, join } from "node:path";
+import type { Command } from "commander";
+import { awsHandlers } from "../catalog/aws/crud.ts";
+import type { EngineEvent } from "../engine/engine-events.ts";
+import { plinthNull } from "../engine/plinth-null.ts";
+import type { HandlerRegistry, ResourceHandler } from "../engine/resource-handler.ts";
+import { InputError } from "../errors.ts";
+import { buildGraph } from "../model/build-graph.ts";
+import type { ResourceGraph } from "../model/graph.ts";
+import { AwsClients } from "../providers/aws/aws-clients.ts";
+import { readSpecFile } from "../spec/load-spec.ts";
+import type { ResolvedSpec } from "../spec/types.ts";
+import type { StateStore } from "../state/store.ts";
+import type { Actor, LockRequest, StateKey } from "../state/types.ts";
+import { awsConfigFromEnvironment } from "./aws-environment.ts";
+import { type CommandContext, type CommonOptions, contextFor } from "./command-context.ts";
+import type { CliIO } from "./io.ts";
+import { resolvePath } from "./paths.ts";
+import { describeWarning } from "./report-error.ts";
+import { openStateStore } from "./state-location.ts";
+
+export interface DeployOptions extends CommonOptions {
+  refresh?: boolean;
+  parallelism?: string;
+  var?: string[];
+  state?: string;
+}
+
+/** Everything plan, apply, destroy and history need for one environment. */
+export interface DeployContext {
+  ctx: CommandContext;
+  spec: ResolvedSpec;
+  graph: ResourceGraph;
+  key: StateKey;
+  store: StateStore;
+  handlers: HandlerRegistry;
+  actor: Actor;
+  lockRequest: (operation: string) => LockRequest;
+  variables: Record<string, string>;
+  parallelism: number;
+  /** AWS clients, when the environment is on AWS (for --engine cloudformation and API call counts). */
+  aws?: AwsClients;
+  /** Closes network clients so the process can exit. */
+  close: () => void;
+}
+
+/** Options shared by plan, apply and destroy. */
+export function withDeployOptions(command: Command): Command {
+  return command
+    .option("--refresh", "read every resource from the cloud before planning (finds drift and deletions)")
+    .option("--parallelism <n>", "resources changed at once", "10")
+    .option("--var <name=value...>", "a value for an input of the graph (also PLINTH_VAR_<name>)")
+    .option("--state <location>", "where state is kept: a directory (default: .plinth next to the spec)");
+}
+
+export function deployContext(io: CliIO, options: DeployOptions): DeployContext {
+  const ctx = contextFor(io, options);
+  const path = resolvePath(io, options.file);
+  const doc = readSpecFile(path.absolute, path.display);
+  const { spec, graph, warnings } = buildGraph(doc, { env: options.env });
+  for (const warning of warnings) io.stderr(describeWarning(warning, ctx.style));
+  const store = openStateStore(options.state ?? join(dirname(path.absolute), ".plinth"), io);
+  const debug = ctx.debug ? (line: string) => io.stderr(ctx.style.dim(`debug: ${line}\n`)) : undefined;
+  const handlers: ResourceHandler[] = [plinthNull];
+  let aws: AwsClients | undefined;
+  if (spec.cloud === "aws") {
+    aws = new AwsClients(
+      awsConfigFromEnvironment(io.env, { region: spec.region, roleArn: spec.roleArn, debug }),
+    );
+    handlers.push(...awsHandlers({ clients: aws, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) }));
+  }
+  const principal = `${io.env.USER ?? io.env.LOGNAME ?? safeUser()}@${hostname()}`;
+  return {
+    ctx,
+    spec,
+    graph,
+    key: { app: spec.app, env: spec.env },
+    store,
+    handlers: new Map(handlers.map((h) => [h.type, h])),
+    actor: { principal, trigger: io.env.CI ? "ci" : "cli" },
+    lockRequest: (operation) => ({
+      holder: `${principal} (pid ${process.pid})`,
+      operation,
+      host: hostname(),
+      pid: process.pid,
+    }),
+    variables: variablesFrom(io.env, options.var ?? []),
+    parallelism: parseParallelism(options.parallelism),
+    ...(aws ? { aws } : {}),
+    close: () => aws?.destroy(),
+  };
+}
+
+/** Progress for people: one line when a resource starts and one when it ends, with its time. */
+export function progressPrinter(io: CliIO, ctx: CommandContext): (event: EngineEvent) => void {
+  const verbs: Record<string, [string, string]> = {
+    create: ["Creating", "Creation"],
+    update: ["Modifying", "Modifications"],
+    replace: ["Replacing", "Replacement"],
+    delete: ["Destroying", "Destruction"],
+  };
+  return (event) => {
+    if (ctx.json) return;
+    const [doing, done] = ("action" in event ? verbs[event.action] : undefined) ?? ["Working on", "Work"];
+    const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`;
+    if (event.type === "resource.started") io.stdout(`${event.address}: ${doing}...\n`);
+    else if (event.type === "resource.finished")
+      io.stdout(
+        `${event.address}: ${ctx.style.green(`${done} complete`)} after ${seconds(event.ms)}${event.adopted ? " (adopted: found by its tags after an interrupted apply)" : ""}\n`,
+      );
+    else if (event.type === "resource.failed")
+      io.stdout(
+        `${event.address}: ${ctx.style.red(`${done} failed`)} after ${seconds(event.ms)}: ${event.error.message}\n`,
+      );
+    else if (event.type === "resource.retry" && ctx.debug)
+      io.stderr(
+        ctx.style.dim(
+          `debug: ${event.address}: retry ${event.attempt} in ${event.delayMs}ms after ${event.error.name}: ${event.error.message}\n`,
+        ),
+      );
+  };
+}
+
+function variablesFrom(
+  env: Readonly<Record<string, string | undefined>>,
+  pairs: string[],
+): Record<string, string> {
+  const variables: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env))
+    if (name.startsWith("PLINTH_VAR_") && value !== undefined)
+      variables[name.slice("PLINTH_VAR_".length)] = value;
+  for (const pair of pairs) {
+    const at = pair.indexOf("=");
+    if (at <= 0) throw new InputError(`--var takes NAME=VALUE, not \`${pair.slice(0, 40)}\`.`);
+    variables[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  return variables;
+}
+
+function parseParallelism(value: string | undefined): number {
+  const n = Number(value ?? "10");
+  if (!Number.isInteger(n) || n < 1 || n > 256)
+    throw new InputError(`--parallelism must be a whole number from 1 to 256, not \`${value}\`.`);
+  return n;
+}
+
+function safeUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return "unknown";
+  }
+}
