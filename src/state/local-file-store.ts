@@ -212,9 +212,10 @@ export class LocalFileStore implements StateStore {
 
   async listAudit(key: StateKey): Promise<AuditRecord[]> {
     const file = join(this.#dir(key), "audit.jsonl");
-    return parseJsonLines<AuditRecord>((await readIfExists(file)) ?? "", (line) =>
+    const records = parseJsonLines<AuditRecord>((await readIfExists(file)) ?? "", (line) =>
       corrupt(`${file}:${line}`),
     );
+    return records.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   }
 
   #recordFile(collection: string, id: string): string {
