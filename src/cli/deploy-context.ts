@@ -60,16 +60,20 @@ export function deployContext(io: CliIO, options: DeployOptions): DeployContext 
   const doc = readSpecFile(path.absolute, path.display);
   const { spec, graph, warnings } = buildGraph(doc, { env: options.env });
   for (const warning of warnings) io.stderr(describeWarning(warning, ctx.style));
-  const store = openStateStore(options.state ?? join(dirname(path.absolute), ".plinth"), io);
   const debug = ctx.debug ? (line: string) => io.stderr(ctx.style.dim(`debug: ${line}\n`)) : undefined;
-  const handlers: ResourceHandler[] = [plinthNull];
   let aws: AwsClients | undefined;
-  if (spec.cloud === "aws") {
-    aws = new AwsClients(
+  const awsClients = () => {
+    aws ??= new AwsClients(
       awsConfigFromEnvironment(io.env, { region: spec.region, roleArn: spec.roleArn, debug }),
     );
-    handlers.push(...awsHandlers({ clients: aws, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) }));
-  }
+    return aws;
+  };
+  const store = openStateStore(options.state ?? join(dirname(path.absolute), ".plinth"), io, awsClients);
+  const handlers: ResourceHandler[] = [plinthNull];
+  if (spec.cloud === "aws")
+    handlers.push(
+      ...awsHandlers({ clients: awsClients(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) }),
+    );
   const principal = `${io.env.USER ?? io.env.LOGNAME ?? safeUser()}@${hostname()}`;
   return {
     ctx,
@@ -87,7 +91,7 @@ export function deployContext(io: CliIO, options: DeployOptions): DeployContext 
     }),
     variables: variablesFrom(io.env, options.var ?? []),
     parallelism: parseParallelism(options.parallelism),
-    ...(aws ? { aws } : {}),
+    ...(spec.cloud === "aws" ? { aws: awsClients() } : {}),
     close: () => aws?.destroy(),
   };
 }
