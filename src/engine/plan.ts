@@ -295,7 +295,10 @@ async function refresh(
       (handler.sensitive ?? []).map((n) => [n]),
       state.address,
     );
-    const inputs = { ...state.inputs, ...liveInputs };
+    // A live value for a property that was never set, and is empty, is not drift.
+    const inputs = { ...state.inputs };
+    for (const [name, value] of Object.entries(liveInputs))
+      if (value !== null || Object.hasOwn(state.inputs, name)) inputs[name] = value;
     if (canonicalJson(inputs) !== canonicalJson(state.inputs)) drifted.add(state.address);
     resources.set(state.address, {
       ...state,

@@ -133,7 +133,7 @@ function report(io: CliIO, d: DeployContext, plan: Plan, result: ApplyResult): n
   const [first] = failed;
   const skipped = result.results.filter((r) => r.status === "skipped").length;
   const error = new PlinthError(
-    `${plan.command === "destroy" ? "Destroy" : "Apply"} stopped: ${first?.address} failed: ${first?.error?.message}${failed.length > 1 ? ` (and ${failed.length - 1} more)` : ""}; ${result.results.length - failed.length - skipped} finished and are recorded in state version ${result.version}, ${skipped} not started.`,
+    `${plan.command === "destroy" ? "Destroy" : "Apply"} stopped: ${first?.address} failed: ${first?.error?.message.replace(/\.$/, "")}${failed.length > 1 ? ` (and ${failed.length - 1} more)` : ""}; ${result.results.length - failed.length - skipped} finished and are recorded in state version ${result.version}, ${skipped} not started.`,
     { hint: "Fix the cause and run apply again: it continues from where it stopped." },
   );
   io.stderr(`${d.ctx.style.red("error")}: ${error.describe()}\n`);

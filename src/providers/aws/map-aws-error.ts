@@ -139,7 +139,7 @@ export function mapAwsError(error: unknown, call: CallContext): AwsError {
   ) {
     return new AwsNotFoundError(`${what}: ${said || "not found"} (${code}${id}).`, details, cause);
   }
-  if (/AlreadyExists|AlreadyOwned|Duplicate|InUse|Conflict|EntityAlreadyExists/.test(code)) {
+  if (/AlreadyExists|ResourceExists|AlreadyOwned|Duplicate|InUse|Conflict/.test(code)) {
     return new AwsConflictError(`${what}: ${said || "already exists"} (${code}${id}).`, details, cause);
   }
   return new AwsRequestError(`AWS refused ${what}: ${said || code} (${code}${id}).`, details, cause);

@@ -3,6 +3,7 @@ import {
   DeleteSecretCommand,
   DescribeSecretCommand,
   type DescribeSecretCommandOutput,
+  RestoreSecretCommand,
   TagResourceCommand,
   UntagResourceCommand,
   UpdateSecretCommand,
@@ -21,8 +22,13 @@ export const secretsmanagerSecret: AwsCrud = {
   forceNew: ["name", "name_prefix"],
   async create(aws, call) {
     const name = requiredStr(call.properties, "name", "aws_secretsmanager_secret");
-    const existing = await this.find?.(aws, call);
-    if (existing) return existing;
+    const existing = await describe(aws, name);
+    if (existing && hasIdentity(tagMap(existing.Tags), call.identity)) {
+      // Ours: created by an interrupted apply, or deleted by plinth and still in its recovery window.
+      if (existing.DeletedDate)
+        await aws.clients.secretsManager().send(new RestoreSecretCommand({ SecretId: existing.ARN }));
+      return observed(existing.ARN as string, name);
+    }
     const { ARN } = await aws.clients.secretsManager().send(
       new CreateSecretCommand({
         Name: name,
