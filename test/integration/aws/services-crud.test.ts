@@ -90,6 +90,24 @@ describe("SQS, Secrets Manager, CloudWatch Logs, RDS, DynamoDB, KMS and Lambda a
     );
   });
 
+  test("aws_secretsmanager_secret: recreating a secret plinth deleted within its recovery window restores it", async () => {
+    const address = "aws_secretsmanager_secret.restored";
+    const props = { name: "itest/dev/restored", recovery_window_in_days: 7, tags: tagsFor(address) };
+    const created = await secretsmanagerSecret.create(aws, callFor(address, props));
+    const existing = { ...callFor(address, props), id: created.id, outputs: {} };
+    await secretsmanagerSecret.delete(aws, existing);
+    assert.equal(await secretsmanagerSecret.read(aws, existing), undefined, "scheduled for deletion");
+    const again = await secretsmanagerSecret.create(aws, callFor(address, props));
+    assert.equal(again.id, created.id);
+    assert.ok(await secretsmanagerSecret.read(aws, existing), "restored");
+    await assert.rejects(
+      secretsmanagerSecret.create(aws, callFor("aws_secretsmanager_secret.other", props)),
+      {
+        name: "AwsConflictError",
+      },
+    );
+  });
+
   test("aws_cloudwatch_log_group: retention set and changed", async () => {
     await lifecycle(
       aws,
