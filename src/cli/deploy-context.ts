@@ -1,19 +1,17 @@
 import { hostname, userInfo } from "node:os";
 import { dirname, join } from "node:path";
 import type { Command } from "commander";
-import { awsHandlers } from "../catalog/aws/crud.ts";
 import type { EngineEvent } from "../engine/engine-events.ts";
 import { plinthNull } from "../engine/plinth-null.ts";
 import type { HandlerRegistry, ResourceHandler } from "../engine/resource-handler.ts";
 import { InputError } from "../errors.ts";
 import { buildGraph } from "../model/build-graph.ts";
 import type { ResourceGraph } from "../model/graph.ts";
-import { AwsClients } from "../providers/aws/aws-clients.ts";
+import type { AwsClients } from "../providers/aws/aws-clients.ts";
 import { readSpecFile } from "../spec/load-spec.ts";
 import type { ResolvedSpec } from "../spec/types.ts";
 import type { StateStore } from "../state/store.ts";
 import type { Actor, LockRequest, StateKey } from "../state/types.ts";
-import { awsConfigFromEnvironment } from "./aws-environment.ts";
 import { type CommandContext, type CommonOptions, contextFor } from "./command-context.ts";
 import type { CliIO } from "./io.ts";
 import { resolvePath } from "./paths.ts";
@@ -54,26 +52,25 @@ export function withDeployOptions(command: Command): Command {
     .option("--state <location>", "where state is kept: a directory (default: .plinth next to the spec)");
 }
 
-export function deployContext(io: CliIO, options: DeployOptions): DeployContext {
+export async function deployContext(io: CliIO, options: DeployOptions): Promise<DeployContext> {
   const ctx = contextFor(io, options);
   const path = resolvePath(io, options.file);
   const doc = readSpecFile(path.absolute, path.display);
   const { spec, graph, warnings } = buildGraph(doc, { env: options.env });
   for (const warning of warnings) io.stderr(describeWarning(warning, ctx.style));
   const debug = ctx.debug ? (line: string) => io.stderr(ctx.style.dim(`debug: ${line}\n`)) : undefined;
-  let aws: AwsClients | undefined;
-  const awsClients = () => {
-    aws ??= new AwsClients(
-      awsConfigFromEnvironment(io.env, { region: spec.region, roleArn: spec.roleArn, debug }),
-    );
-    return aws;
-  };
-  const store = openStateStore(options.state ?? join(dirname(path.absolute), ".plinth"), io, awsClients);
+  const state = options.state ?? join(dirname(path.absolute), ".plinth");
+  // The AWS SDK takes a while to load: only environments that need it pay for it.
+  const aws =
+    spec.cloud === "aws" || state.startsWith("dynamodb:")
+      ? await awsClientsFor(io, { region: spec.region, roleArn: spec.roleArn, debug })
+      : undefined;
+  const store = await openStateStore(state, io, aws);
   const handlers: ResourceHandler[] = [plinthNull];
-  if (spec.cloud === "aws")
-    handlers.push(
-      ...awsHandlers({ clients: awsClients(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) }),
-    );
+  if (spec.cloud === "aws" && aws) {
+    const { awsHandlers } = await import("../catalog/aws/crud.ts");
+    handlers.push(...awsHandlers({ clients: aws, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) }));
+  }
   const principal = `${io.env.USER ?? io.env.LOGNAME ?? safeUser()}@${hostname()}`;
   return {
     ctx,
@@ -91,7 +88,7 @@ export function deployContext(io: CliIO, options: DeployOptions): DeployContext 
     }),
     variables: variablesFrom(io.env, options.var ?? []),
     parallelism: parseParallelism(options.parallelism),
-    ...(spec.cloud === "aws" ? { aws: awsClients() } : {}),
+    ...(aws ? { aws } : {}),
     close: () => aws?.destroy(),
   };
 }
@@ -155,4 +152,15 @@ function safeUser(): string {
   } catch {
     return "unknown";
   }
+}
+
+async function awsClientsFor(
+  io: CliIO,
+  options: { region: string; roleArn?: string | undefined; debug?: ((line: string) => void) | undefined },
+): Promise<AwsClients> {
+  const [{ AwsClients }, { awsConfigFromEnvironment }] = await Promise.all([
+    import("../providers/aws/aws-clients.ts"),
+    import("./aws-environment.ts"),
+  ]);
+  return new AwsClients(awsConfigFromEnvironment(io.env, options));
 }

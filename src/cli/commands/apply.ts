@@ -49,7 +49,7 @@ async function deploy(
   command: "apply" | "destroy",
   planFile?: string,
 ): Promise<number> {
-  const d = deployContext(io, options);
+  const d = await deployContext(io, options);
   try {
     const saved = planFile ? await loadSavedPlan(io, planFile, d) : undefined;
     return await withLock(d.store, d.key, d.lockRequest(command), async () => {

@@ -10,7 +10,7 @@ export function registerHistory(program: Command, io: CliIO, setExit: (code: num
     .description("list the state versions (checkpoints) of an environment")
     .option("--state <location>", "where state is kept (default: .plinth next to the spec)")
     .action(async (options: DeployOptions) => {
-      const d = deployContext(io, options);
+      const d = await deployContext(io, options);
       try {
         const versions = await d.store.listVersions(d.key);
         if (d.ctx.json) {

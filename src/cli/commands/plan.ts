@@ -24,7 +24,7 @@ export function registerPlan(program: Command, io: CliIO, setExit: (code: number
     .option("--out <file>", "save the plan, to apply exactly it later with `plinth apply FILE`")
     .option("--detailed-exitcode", "exit 2 when there are changes, 0 when there are none")
     .action(async (options: PlanOptions) => {
-      const deploy = deployContext(io, options);
+      const deploy = await deployContext(io, options);
       try {
         const plan = await createPlan({
           graph: deploy.graph,
