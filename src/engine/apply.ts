@@ -11,8 +11,9 @@ import {
   type Value,
   type ValueObject,
 } from "../model/value.ts";
+import { canonicalJson } from "../state/stable-hash.ts";
 import type { StateStore } from "../state/store.ts";
-import type { Actor, Checkpoint, ResourceState, StateKey } from "../state/types.ts";
+import type { Actor, Checkpoint, JournalEntry, ResourceState, StateKey } from "../state/types.ts";
 import { loadWorkingState } from "../state/working-state.ts";
 import type { EngineEvent } from "./engine-events.ts";
 import { StalePlanError, UnresolvedValueError } from "./errors.ts";
@@ -97,6 +98,19 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
   if (tasks.length === 0 && !working.recovered) {
     return { outcome: "unchanged", version: working.version, results, outputs: run.outputs(), durationMs: 0 };
   }
+  if (!results.some((r) => r.status === "done") && !working.recovered) {
+    // Nothing changed: no new version. The journal goes too, unless a call may have created something.
+    if ((await loadWorkingState(store, key)).interrupted.size === 0)
+      await store.clearJournal(key, working.version);
+    await audit(store, key, input.actor, plan, "failed", now(), { version: working.version });
+    return {
+      outcome: "failed",
+      version: working.version,
+      results,
+      outputs: {},
+      durationMs: elapsed(started),
+    };
+  }
   const checkpoint: Checkpoint = {
     version: working.version + 1,
     createdAt: now().toISOString(),
@@ -112,23 +126,43 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
   };
   await store.commitCheckpoint(key, checkpoint);
   await store.clearJournal(key, checkpoint.version);
-  await store.appendAudit(key, {
-    id: randomUUID(),
-    at: checkpoint.createdAt,
-    principal: input.actor.principal,
-    trigger: input.actor.trigger,
-    action: plan.command,
-    target: `${plan.app}/${plan.env}`,
-    outcome: checkpoint.outcome,
-    detail: { version: checkpoint.version, planHash: plan.hash, changes: { ...checkpoint.changes } },
+  await audit(store, key, input.actor, plan, checkpoint.outcome, now(), {
+    version: checkpoint.version,
+    changes: { ...checkpoint.changes },
   });
   return {
     outcome: checkpoint.outcome,
     version: checkpoint.version,
     results,
     outputs: checkpoint.outputs,
-    durationMs: Math.round(performance.now() - started),
+    durationMs: elapsed(started),
   };
+}
+
+function elapsed(started: number): number {
+  return Math.round(performance.now() - started);
+}
+
+/** Every apply, whatever its outcome, leaves an audit record. */
+function audit(
+  store: StateStore,
+  key: StateKey,
+  actor: Actor,
+  plan: Plan,
+  outcome: "succeeded" | "failed",
+  at: Date,
+  detail: JsonObject,
+): Promise<void> {
+  return store.appendAudit(key, {
+    id: randomUUID(),
+    at: at.toISOString(),
+    principal: actor.principal,
+    trigger: actor.trigger,
+    action: plan.command,
+    target: `${plan.app}/${plan.env}`,
+    outcome,
+    detail: { ...detail, planHash: plan.hash },
+  });
 }
 
 /** The mutable side of one apply: resources as they are now, and what each change did. */
@@ -136,7 +170,7 @@ class ApplyRun {
   readonly resources: Map<string, ResourceState>;
   readonly #input: ApplyInput;
   readonly #key: StateKey;
-  readonly #interrupted: ReadonlySet<string>;
+  readonly #interrupted: ReadonlyMap<string, ResourceState>;
   readonly #now: () => Date;
   readonly #journal: JournalWriter;
   readonly #nodes: Map<string, ResourceNode>;
@@ -149,7 +183,7 @@ class ApplyRun {
     input: ApplyInput,
     key: StateKey,
     resources: ReadonlyMap<string, ResourceState>,
-    interrupted: ReadonlySet<string>,
+    interrupted: ReadonlyMap<string, ResourceState>,
     now: () => Date,
   ) {
     this.#input = input;
@@ -241,7 +275,8 @@ class ApplyRun {
   }
 
   #oldDependents(address: string): string[] {
-    return [...this.resources.values()].filter((r) => r.dependsOn.includes(address)).map((r) => r.address);
+    const known = [...this.resources.values(), ...this.#interrupted.values()];
+    return [...new Set(known.filter((r) => r.dependsOn.includes(address)).map((r) => r.address))];
   }
 
   #handler(type: string): ResourceHandler {
@@ -309,10 +344,26 @@ class ApplyRun {
           const find = handler.find.bind(handler);
           observed = await this.#retry(change.address, () => find(call));
           adopted = observed !== undefined;
+          if (observed) observed = await this.#reconcile(handler, call, observed);
         }
         if (!observed) {
-          if (handler.external) await this.#journalWrite("intent", change.address);
-          observed = await this.#retry(change.address, () => handler.create(call));
+          if (handler.external)
+            await this.#journalWrite("intent", change.address, {
+              address: change.address,
+              type: node.type,
+              id: "",
+              inputs: redactedInputs(properties, node.sensitive, handler, change.address),
+              outputs: {},
+              dependsOn: this.#dependencies(change.address),
+            });
+          try {
+            observed = await this.#retry(change.address, () => handler.create(call));
+          } catch (error) {
+            // A definite refusal (denied, invalid) created nothing; anything else may have.
+            if (handler.external && error instanceof PlinthError && !error.retryable)
+              await this.#journalWrite("cancel", change.address);
+            throw error;
+          }
         }
       }
       const resource: ResourceState = {
@@ -335,17 +386,58 @@ class ApplyRun {
     });
   }
 
+  /**
+   * An adopted resource may be half-configured (the crash came between its create call and the calls
+   * that configure it): what differs from the properties live is updated.
+   */
+  async #reconcile(handler: ResourceHandler, call: ResourceCall, found: Observed): Promise<Observed> {
+    const { update } = handler;
+    if (!update) return found;
+    const live = await this.#retry(call.address, () =>
+      handler.read({ ...call, id: found.id, outputs: found.outputs }),
+    );
+    const liveProperties = live?.properties ?? {};
+    const changed = Object.keys(liveProperties).filter(
+      (name) => canonicalJson(liveProperties[name] ?? null) !== canonicalJson(call.properties[name] ?? null),
+    );
+    if (changed.length === 0) return found;
+    return this.#retry(call.address, () =>
+      update.call(handler, {
+        ...call,
+        id: found.id,
+        outputs: found.outputs,
+        previous: { ...call.properties, ...liveProperties },
+        changed,
+      }),
+    );
+  }
+
   async #delete(change: PlannedChange): Promise<void> {
     const state = this.resources.get(change.address);
-    if (!state) return;
-    const handler = this.#handler(state.type);
+    const intent = this.#interrupted.get(change.address);
+    if (!state && !intent) return;
+    const handler = this.#handler((state ?? intent)?.type as string);
     const action = change.action === "replace" ? "replace" : "delete";
     await this.#timed(change, action, async () => {
+      let target: { id: string; outputs: JsonObject } | undefined = state;
+      if (!target && intent && handler.find) {
+        // Never recorded: an interrupted apply may or may not have created it.
+        const find = handler.find.bind(handler);
+        target = await this.#retry(change.address, () =>
+          find(this.#call(change.address, decodeValue(intent.inputs) as ValueObject)),
+        );
+      }
+      if (!target) {
+        await this.#journalWrite("cancel", change.address);
+        return false;
+      }
       const call = {
-        ...this.#call(change.address, decodeValue(state.inputs) as ValueObject),
-        id: state.id,
-        outputs: state.outputs,
+        ...this.#call(change.address, decodeValue((state ?? intent)?.inputs ?? {}) as ValueObject),
+        id: target.id,
+        outputs: target.outputs,
       };
+      // If the process dies between the delete and its record, the next plan reads this one again.
+      if (handler.external && state) await this.#journalWrite("intent", change.address, state);
       await this.#retry(change.address, () => handler.delete(call));
       this.resources.delete(change.address);
       await this.#journalWrite("delete", change.address);
@@ -402,7 +494,7 @@ class ApplyRun {
     });
   }
 
-  #journalWrite(op: "intent" | "put" | "delete", address: string, resource?: ResourceState): Promise<void> {
+  #journalWrite(op: JournalEntry["op"], address: string, resource?: ResourceState): Promise<void> {
     return this.#journal.write({
       base: this.#input.plan.baseVersion,
       at: this.#now().toISOString(),

@@ -48,7 +48,11 @@ export async function createPlan(input: PlanInput): Promise<Plan> {
   const resources = new Map(input.working.resources);
   const gone = new Set<string>();
   const drifted = new Set<string>();
-  if (input.refresh) await refresh(resources, handlers, input.parallelism ?? 10, gone, drifted);
+  // Resources an interrupted apply was changing or deleting are read again; with --refresh, all are.
+  const toRead = input.refresh
+    ? [...resources.values()]
+    : [...input.working.interrupted.keys()].flatMap((address) => resources.get(address) ?? []);
+  await refresh(toRead, resources, handlers, input.parallelism ?? 10, gone, drifted);
 
   const changes: PlannedChange[] = [];
   const planned = new Map<string, { action: Action; resolved: ValueObject }>();
@@ -70,6 +74,20 @@ export async function createPlan(input: PlanInput): Promise<Plan> {
     changes.push(change);
   }
   const inGraph = new Set(graph.nodes.map((n) => n.address));
+  // Created by an interrupted apply, maybe, and no longer wanted: deleted if found by its tags.
+  for (const intent of input.working.interrupted.values()) {
+    if (inGraph.has(intent.address) || resources.has(intent.address) || !handlers.get(intent.type)?.find)
+      continue;
+    changes.push({
+      address: intent.address,
+      type: intent.type,
+      action: "delete",
+      reason: "an interrupted apply may have created it: deleted if found by its tags",
+      before: intent.inputs,
+      after: null,
+      changes: [],
+    });
+  }
   for (const state of [...resources.values()].reverse()) {
     if (inGraph.has(state.address)) continue;
     changes.push({
@@ -110,7 +128,7 @@ export async function createPlan(input: PlanInput): Promise<Plan> {
     outputs,
     changes,
     summary: countChanges(changes),
-    interrupted: [...input.working.interrupted].sort(),
+    interrupted: [...input.working.interrupted.keys()].sort(),
   };
   return { ...plan, hash: stableHash(plan) };
 }
@@ -266,14 +284,16 @@ function checkTypes(graph: ResourceGraph, handlers: HandlerRegistry): void {
   );
 }
 
+/** Reads `states` from the cloud into `resources`: deleted ones are removed, drifted ones updated. */
 async function refresh(
+  states: ResourceState[],
   resources: Map<string, ResourceState>,
   handlers: HandlerRegistry,
   parallelism: number,
   gone: Set<string>,
   drifted: Set<string>,
 ): Promise<void> {
-  await mapWithLimit([...resources.values()], parallelism, async (state) => {
+  await mapWithLimit(states, parallelism, async (state) => {
     const handler = handlers.get(state.type);
     if (!handler) return;
     const properties = decodeValue(state.inputs) as JsonObject;

@@ -54,13 +54,15 @@ export type VersionSummary = Omit<Checkpoint, "resources" | "outputs" | "plan"> 
 /**
  * One durable step of an apply in progress, on top of version `base`. `intent` is written before a
  * cloud call that creates something, so a crash between the call and its `put` is detected and the
- * resource looked for by its tags instead of created twice.
+ * resource looked for by its tags instead of created twice. `cancel` withdraws an intent whose call the
+ * cloud refused outright (nothing was created).
  */
 export interface JournalEntry {
   base: number;
   at: string;
-  op: "intent" | "put" | "delete";
+  op: "intent" | "cancel" | "put" | "delete";
   address: string;
+  /** The resource recorded (`put`), or for an intent the resource as it is meant to be. */
   resource?: ResourceState;
 }
 

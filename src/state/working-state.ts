@@ -8,10 +8,12 @@ export interface WorkingState {
   checkpoint: Checkpoint | undefined;
   resources: Map<string, ResourceState>;
   /**
-   * Addresses an interrupted apply was creating when it stopped: the cloud may hold a resource plinth
-   * has not recorded. Apply looks for these by their tags before creating anything.
+   * Resources an interrupted apply was creating or deleting when it stopped, as it meant them (id
+   * empty for creates): the cloud may hold one plinth has not recorded, or no longer hold one it has.
+   * Plan reads those in state again; apply looks for the others by their tags before creating one,
+   * or deletes them if found when they are no longer wanted.
    */
-  interrupted: Set<string>;
+  interrupted: Map<string, ResourceState>;
   /** Whether an interrupted apply's journal was replayed. */
   recovered: boolean;
 }
@@ -20,13 +22,15 @@ export async function loadWorkingState(store: StateStore, key: StateKey): Promis
   const checkpoint = await store.readCheckpoint(key);
   const version = checkpoint?.version ?? 0;
   const resources = new Map(Object.entries(checkpoint?.resources ?? {}));
-  const interrupted = new Set<string>();
+  const interrupted = new Map<string, ResourceState>();
   let recovered = false;
   for (const entry of await store.readJournal(key)) {
     // Entries on an older version were committed before the journal could be cleared.
     if (entry.base !== version) continue;
     recovered = true;
-    if (entry.op === "intent") interrupted.add(entry.address);
+    if (entry.op === "intent")
+      interrupted.set(entry.address, entry.resource ?? unknownResource(entry.address));
+    else if (entry.op === "cancel") interrupted.delete(entry.address);
     else {
       interrupted.delete(entry.address);
       if (entry.op === "put" && entry.resource) resources.set(entry.address, entry.resource);
@@ -34,4 +38,9 @@ export async function loadWorkingState(store: StateStore, key: StateKey): Promis
     }
   }
   return { version, checkpoint, resources, interrupted, recovered };
+}
+
+/** An intent written before intents carried their resource: its type is unknown. */
+function unknownResource(address: string): ResourceState {
+  return { address, type: "", id: "", inputs: {}, outputs: {}, dependsOn: [] };
 }

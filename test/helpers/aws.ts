@@ -3,11 +3,11 @@ import type { AwsContext, AwsCrud } from "../../src/catalog/aws/aws-crud.ts";
 import type { Observed, ResourceCall } from "../../src/engine/resource-handler.ts";
 import type { JsonObject } from "../../src/model/value.ts";
 import { AwsClients, type AwsConfig } from "../../src/providers/aws/aws-clients.ts";
-import { motoEndpoint, resetMoto } from "./moto.ts";
+import { dedicatedMotoEndpoint, resetMoto } from "./moto.ts";
 
-/** Clients for the moto server, dummy credentials, one attempt (moto's unimplemented calls answer 500). */
+/** Clients for this test process's own moto server, dummy credentials, one attempt (moto's unimplemented calls answer 500). */
 export async function motoClients(overrides: Partial<AwsConfig> = {}): Promise<AwsClients> {
-  const endpoint = await motoEndpoint();
+  const endpoint = overrides.endpoint ?? (await dedicatedMotoEndpoint());
   return new AwsClients({
     region: "us-east-1",
     endpoint,
@@ -19,7 +19,7 @@ export async function motoClients(overrides: Partial<AwsConfig> = {}): Promise<A
 
 /** A fresh moto account and an AwsContext on it. */
 export async function freshAws(): Promise<AwsContext> {
-  await resetMoto(await motoEndpoint());
+  await resetMoto(await dedicatedMotoEndpoint());
   return { clients: await motoClients(), sleep: async () => {} };
 }
 

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 
 let started: Promise<string> | undefined;
-let child: ChildProcess | undefined;
+let dedicated: Promise<string> | undefined;
 
 /**
  * The moto AWS emulator's endpoint. CI (`.ci/run`) starts one and exports PLINTH_MOTO_URL; otherwise
@@ -16,21 +16,32 @@ export function motoEndpoint(): Promise<string> {
   return started;
 }
 
+/**
+ * A moto server of this test process alone. `node --test` runs two test files at once and a shared
+ * server is one account: one file's reset (or resources) would leak into the other's. Tests that
+ * reset moto, or count resources, use this.
+ */
+export function dedicatedMotoEndpoint(): Promise<string> {
+  dedicated ??= startMoto();
+  return dedicated;
+}
+
 /** Clears every resource in moto, so each test starts from an empty account. */
 export async function resetMoto(endpoint: string): Promise<void> {
   const response = await fetch(`${endpoint}/moto-api/reset`, { method: "POST" });
   if (!response.ok) throw new Error(`moto reset failed: HTTP ${response.status}`);
 }
 
-async function startMoto(): Promise<string> {
+/** Starts a moto server with extra environment (e.g. INITIAL_NO_AUTH_ACTION_COUNT); stopped at exit. */
+export async function startMoto(env: Record<string, string> = {}): Promise<string> {
   const port = await freePort();
-  child = spawn("moto_server", ["-H", "127.0.0.1", "-p", String(port)], {
+  const child: ChildProcess = spawn("moto_server", ["-H", "127.0.0.1", "-p", String(port)], {
     stdio: "ignore",
     // AWS managed policies (AmazonSSMManagedInstanceCore…) exist only when moto loads them.
-    env: { ...process.env, MOTO_IAM_LOAD_MANAGED_POLICIES: "true" },
+    env: { ...process.env, MOTO_IAM_LOAD_MANAGED_POLICIES: "true", ...env },
   });
   const failed = new Promise<never>((_, reject) => {
-    child?.once("error", (error) =>
+    child.once("error", (error) =>
       reject(
         new Error(
           `moto_server could not start (${error.message}); install it with: pip install 'moto[server]'`,
@@ -38,7 +49,7 @@ async function startMoto(): Promise<string> {
       ),
     );
   });
-  process.once("exit", () => child?.kill());
+  process.once("exit", () => child.kill());
   const endpoint = `http://127.0.0.1:${port}`;
   const ready = (async () => {
     for (let attempt = 0; attempt < 100; attempt++) {

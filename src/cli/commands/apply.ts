@@ -132,8 +132,13 @@ function report(io: CliIO, d: DeployContext, plan: Plan, result: ApplyResult): n
   if (failed.length === 0) return EXIT.ok;
   const [first] = failed;
   const skipped = result.results.filter((r) => r.status === "skipped").length;
+  const finished = result.results.length - failed.length - skipped;
+  const recorded =
+    finished > 0
+      ? `${finished} finished and ${finished === 1 ? "is" : "are"} recorded in state version ${result.version}`
+      : "nothing was changed";
   const error = new PlinthError(
-    `${plan.command === "destroy" ? "Destroy" : "Apply"} stopped: ${first?.address} failed: ${first?.error?.message.replace(/\.$/, "")}${failed.length > 1 ? ` (and ${failed.length - 1} more)` : ""}; ${result.results.length - failed.length - skipped} finished and are recorded in state version ${result.version}, ${skipped} not started.`,
+    `${plan.command === "destroy" ? "Destroy" : "Apply"} stopped: ${first?.address} failed: ${first?.error?.message.replace(/\.$/, "")}${failed.length > 1 ? ` (and ${failed.length - 1} more)` : ""}; ${recorded}${skipped > 0 ? `, ${skipped} not started` : ""}.`,
     { hint: "Fix the cause and run apply again: it continues from where it stopped." },
   );
   io.stderr(`${d.ctx.style.red("error")}: ${error.describe()}\n`);

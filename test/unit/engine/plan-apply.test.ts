@@ -251,7 +251,7 @@ describe("plan and apply with plinth_null", () => {
     ]);
     const working = await loadWorkingState(store, KEY);
     assert.deepEqual([...working.resources.keys()].sort(), ["plinth_null.a", "plinth_null.b"]);
-    assert.deepEqual([...working.interrupted], ["plinth_null.c"]);
+    assert.deepEqual([...working.interrupted.keys()], ["plinth_null.c"]);
     const { plan, result } = await planAndApply(graphWith([nullNode("a", {}), nullNode("b", {})]), store);
     assert.deepEqual(plan.summary, { create: 0, update: 0, replace: 0, delete: 0 });
     assert.equal(result.version, 2, "the recovered journal is committed as a version");
