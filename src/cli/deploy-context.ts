@@ -32,13 +32,12 @@ export interface DeployContext {
   graph: ResourceGraph;
   key: StateKey;
   store: StateStore;
-  handlers: HandlerRegistry;
+  /** The resource types, loaded on first use (the AWS SDK is slow to load: after the lock, not before). */
+  handlers: () => Promise<HandlerRegistry>;
   actor: Actor;
   lockRequest: (operation: string) => LockRequest;
   variables: Record<string, string>;
   parallelism: number;
-  /** AWS clients, when the environment is on AWS (for --engine cloudformation and API call counts). */
-  aws?: AwsClients;
   /** Closes network clients so the process can exit. */
   close: () => void;
 }
@@ -60,17 +59,30 @@ export async function deployContext(io: CliIO, options: DeployOptions): Promise<
   for (const warning of warnings) io.stderr(describeWarning(warning, ctx.style));
   const debug = ctx.debug ? (line: string) => io.stderr(ctx.style.dim(`debug: ${line}\n`)) : undefined;
   const state = options.state ?? join(dirname(path.absolute), ".plinth");
-  // The AWS SDK takes a while to load: only environments that need it pay for it.
-  const aws =
-    spec.cloud === "aws" || state.startsWith("dynamodb:")
-      ? await awsClientsFor(io, { region: spec.region, roleArn: spec.roleArn, debug })
-      : undefined;
-  const store = await openStateStore(state, io, aws);
-  const handlers: ResourceHandler[] = [plinthNull];
-  if (spec.cloud === "aws" && aws) {
-    const { awsHandlers } = await import("../catalog/aws/crud.ts");
-    handlers.push(...awsHandlers({ clients: aws, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) }));
-  }
+  // The AWS SDK takes a while to load: only environments that need it pay for it, when they need it.
+  let aws: AwsClients | undefined;
+  const awsClients = async () => {
+    aws ??= await awsClientsFor(io, { region: spec.region, roleArn: spec.roleArn, debug });
+    return aws;
+  };
+  const store = await openStateStore(
+    state,
+    io,
+    state.startsWith("dynamodb:") ? await awsClients() : undefined,
+  );
+  let registry: HandlerRegistry | undefined;
+  const handlers = async () => {
+    if (registry) return registry;
+    const list: ResourceHandler[] = [plinthNull];
+    if (spec.cloud === "aws") {
+      const { awsHandlers } = await import("../catalog/aws/crud.ts");
+      list.push(
+        ...awsHandlers({ clients: await awsClients(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) }),
+      );
+    }
+    registry = new Map(list.map((h) => [h.type, h]));
+    return registry;
+  };
   const principal = `${io.env.USER ?? io.env.LOGNAME ?? safeUser()}@${hostname()}`;
   return {
     ctx,
@@ -78,7 +90,7 @@ export async function deployContext(io: CliIO, options: DeployOptions): Promise<
     graph,
     key: { app: spec.app, env: spec.env },
     store,
-    handlers: new Map(handlers.map((h) => [h.type, h])),
+    handlers,
     actor: { principal, trigger: io.env.CI ? "ci" : "cli" },
     lockRequest: (operation) => ({
       holder: `${principal} (pid ${process.pid})`,
@@ -88,7 +100,6 @@ export async function deployContext(io: CliIO, options: DeployOptions): Promise<
     }),
     variables: variablesFrom(io.env, options.var ?? []),
     parallelism: parseParallelism(options.parallelism),
-    ...(aws ? { aws } : {}),
     close: () => aws?.destroy(),
   };
 }

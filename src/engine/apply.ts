@@ -49,7 +49,7 @@ export interface ResourceResult {
   /** Found by its tags after an interrupted apply instead of created again. */
   adopted?: boolean;
   ms?: number;
-  error?: { name: string; message: string };
+  error?: { name: string; message: string; hint?: string };
 }
 
 export interface ApplyResult {
@@ -235,11 +235,10 @@ class ApplyRun {
     for (const { id, error } of failed) {
       const address = id.slice(id.indexOf(":") + 1);
       const change = changes.get(address) as PlannedChange;
-      const e = error instanceof Error ? error : new Error(String(error));
       results.set(address, {
         ...(results.get(address) ?? resultOf(change)),
         status: "failed",
-        error: { name: e.name, message: e.message },
+        error: errorJson(error),
       });
     }
     for (const id of skipped) {
@@ -503,6 +502,15 @@ class ApplyRun {
       ...(resource ? { resource } : {}),
     });
   }
+}
+
+function errorJson(error: unknown): { name: string; message: string; hint?: string } {
+  const e = error instanceof Error ? error : new Error(String(error));
+  return {
+    name: e.name,
+    message: e.message,
+    ...(error instanceof PlinthError && error.hint ? { hint: error.hint } : {}),
+  };
 }
 
 function resultOf(change: PlannedChange): ResourceResult {

@@ -58,7 +58,7 @@ async function deploy(
         (await createPlan({
           graph: d.graph,
           working: await loadWorkingState(d.store, d.key),
-          handlers: d.handlers,
+          handlers: await d.handlers(),
           command,
           refresh: Boolean(options.refresh),
           variables: d.variables,
@@ -73,7 +73,7 @@ async function deploy(
       const result = await applyPlan({
         plan,
         store: d.store,
-        handlers: d.handlers,
+        handlers: await d.handlers(),
         actor: d.actor,
         parallelism: d.parallelism,
         variables: d.variables,
@@ -139,7 +139,9 @@ function report(io: CliIO, d: DeployContext, plan: Plan, result: ApplyResult): n
       : "nothing was changed";
   const error = new PlinthError(
     `${plan.command === "destroy" ? "Destroy" : "Apply"} stopped: ${first?.address} failed: ${first?.error?.message.replace(/\.$/, "")}${failed.length > 1 ? ` (and ${failed.length - 1} more)` : ""}; ${recorded}${skipped > 0 ? `, ${skipped} not started` : ""}.`,
-    { hint: "Fix the cause and run apply again: it continues from where it stopped." },
+    {
+      hint: `${first?.error?.hint ? `${first.error.hint} ` : ""}Then run ${plan.command} again: it continues from where it stopped.`,
+    },
   );
   io.stderr(`${d.ctx.style.red("error")}: ${error.describe()}\n`);
   return EXIT.error;

@@ -29,7 +29,7 @@ export function registerPlan(program: Command, io: CliIO, setExit: (code: number
         const plan = await createPlan({
           graph: deploy.graph,
           working: await loadWorkingState(deploy.store, deploy.key),
-          handlers: deploy.handlers,
+          handlers: await deploy.handlers(),
           command: options.destroy ? "destroy" : "apply",
           refresh: Boolean(options.refresh),
           variables: deploy.variables,

@@ -92,7 +92,11 @@ export function mapAwsError(error: unknown, call: CallContext): AwsError {
     ...(status ? { status } : {}),
   };
   const what = `${call.service} ${call.operation}`;
-  const said = cleanMessage(e.message);
+  // An error body the SDK could not parse (an emulator's, a proxy's): its HTTP status is what we know.
+  const unreadable = /Deserialization error/.test(e.message ?? "");
+  const said = unreadable
+    ? `HTTP ${status ?? "?"} with a response plinth could not read`
+    : cleanMessage(e.message);
   const id = requestId ? `, request id ${requestId}` : "";
   const cause = { cause: error };
 

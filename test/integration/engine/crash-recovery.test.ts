@@ -1,68 +1,16 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { fileURLToPath } from "node:url";
 import { LocalFileStore } from "../../../src/state/local-file-store.ts";
 import { loadWorkingState } from "../../../src/state/working-state.ts";
 import { motoClients } from "../../helpers/aws.ts";
+import { networkBucketQueueSpec } from "../../helpers/aws-spec.ts";
 import { mulberry32 } from "../../helpers/fault-proxy.ts";
 import { liveResourcesOf } from "../../helpers/live-resources.ts";
 import { dedicatedMotoEndpoint, resetMoto } from "../../helpers/moto.ts";
-
-const PLINTH = fileURLToPath(new URL("../../../bin/plinth.js", import.meta.url));
-
-export const CRASH_SPEC = `apiVersion: plinth/v1
-app: crash
-cloud: aws
-region: us-east-1
-components:
-  net:
-    type: network
-    cidr: 10.30.0.0/16
-    subnets:
-      a: { cidr: 10.30.0.0/20 }
-      b: { cidr: 10.30.16.0/20, zone: b }
-      edge: { cidr: 10.30.32.0/20, public: true }
-  files:
-    type: bucket
-    forceDestroy: true
-  jobs:
-    type: queue
-    deadLetter: true
-  key:
-    type: secret
-`;
-
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the real binary; kills it with SIGKILL after `killAfterMs` when given. */
-function plinth(args: string[], cwd: string, env: NodeJS.ProcessEnv, killAfterMs?: number): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [PLINTH, ...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => {
-      stdout += d;
-    });
-    child.stderr.on("data", (d) => {
-      stderr += d;
-    });
-    const timer =
-      killAfterMs === undefined ? undefined : setTimeout(() => child.kill("SIGKILL"), killAfterMs);
-    child.on("exit", (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr });
-    });
-  });
-}
+import { runPlinth } from "../../helpers/run-plinth.ts";
 
 // The issue's crash test: SIGKILL at random points of applies and destroys, 20 times, then one more
 // apply must converge: every resource once, none unrecorded (counted through moto's APIs by tag).
@@ -70,7 +18,7 @@ test("killed 20 times at random points, apply converges with no duplicate or orp
   const endpoint = await dedicatedMotoEndpoint();
   await resetMoto(endpoint);
   const cwd = mkdtempSync(join(tmpdir(), "plinth-crash-"));
-  writeFileSync(join(cwd, "plinth.yaml"), CRASH_SPEC);
+  writeFileSync(join(cwd, "plinth.yaml"), networkBucketQueueSpec("crash"));
   const env = {
     ...process.env,
     AWS_ENDPOINT_URL: endpoint,
@@ -86,7 +34,7 @@ test("killed 20 times at random points, apply converges with no duplicate or orp
   for (let round = 0; killed < 20 && round < 40; round++) {
     // Mostly applies; every fourth round a destroy, so deletes get interrupted too.
     const command = round % 4 === 3 ? "destroy" : "apply";
-    const run = await plinth([command, "--auto-approve"], cwd, env, 200 + Math.floor(random() * 700));
+    const run = await runPlinth([command, "--auto-approve"], cwd, env, 200 + Math.floor(random() * 700));
     if (run.signal === "SIGKILL") {
       killed++;
       if (/: (Creating|Destroying)\.\.\.\n$/.test(run.stdout)) midResource++;
@@ -95,9 +43,9 @@ test("killed 20 times at random points, apply converges with no duplicate or orp
   assert.equal(killed, 20, "20 runs were killed");
   assert.ok(midResource > 0, "some kills landed while a resource was being changed");
 
-  const final = await plinth(["apply", "--auto-approve"], cwd, env);
+  const final = await runPlinth(["apply", "--auto-approve"], cwd, env);
   assert.equal(final.code, 0, `the final apply (seed ${seed}) failed:\n${final.stderr}`);
-  const check = await plinth(["plan", "--refresh", "--detailed-exitcode"], cwd, env);
+  const check = await runPlinth(["plan", "--refresh", "--detailed-exitcode"], cwd, env);
   assert.equal(check.code, 0, `not converged (seed ${seed}):\n${check.stdout}${check.stderr}`);
 
   const store = new LocalFileStore(join(cwd, ".plinth"));
