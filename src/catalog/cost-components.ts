@@ -57,6 +57,8 @@ export interface CostContext {
   usage: UsageValues;
   /** Another resource of the graph by address (a NAT gateway's EIP, an ASG's launch template). */
   lookup(address: string): ResourceNode | undefined;
+  /** The resources whose properties refer to `address` (the rules of a load balancer). */
+  referrers(address: string): ResourceNode[];
 }
 
 /** A type's cost module: its priced lines, or why it cannot be priced. */
@@ -225,6 +227,11 @@ export function blocks(ctx: CostContext, path: string, from?: ValueObject): Valu
   const value = prop(ctx, path, from);
   const items = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
   return items.filter(isPlainObject);
+}
+
+/** The resources that refer to this one. */
+export function referencesTo(ctx: CostContext): ResourceNode[] {
+  return ctx.referrers(ctx.node.address);
 }
 
 /** Whether a property is set to something only known after apply (a reference, an unknown). */

@@ -5,9 +5,12 @@ import type {
   CostRegistry,
   SubresourceSpec,
 } from "../catalog/cost-components.ts";
+import { COST_REGISTRIES } from "../catalog/cost-registries.ts";
 import type { Cloud, ResourceGraph, ResourceNode } from "../model/graph.ts";
+import { referencesIn } from "../model/value.ts";
 import { roundMoney, roundPrice } from "./money.ts";
 import { type PriceKey, type PriceRecord, type PriceSource, priceKeyId } from "./prices/price.ts";
+import { SnapshotPrices } from "./prices/snapshot.ts";
 import type {
   CostComponent,
   CostReport,
@@ -19,9 +22,10 @@ import type {
 import { NO_USAGE, type UsageSet } from "./usage.ts";
 
 export interface EstimateOptions {
-  prices: PriceSource;
-  /** Cost modules per cloud (src/catalog/<cloud>/cost.ts). */
-  registries: Readonly<Record<Cloud, CostRegistry>>;
+  /** Default: the bundled snapshot (offline). */
+  prices?: PriceSource;
+  /** Cost modules per cloud; default src/catalog/<cloud>/cost.ts. */
+  registries?: Readonly<Record<Cloud, CostRegistry>>;
   usage?: UsageSet;
 }
 
@@ -40,18 +44,25 @@ interface Planned {
  */
 export async function estimateCost(
   graphs: ReadonlyArray<ResourceGraph>,
-  options: EstimateOptions,
+  options: EstimateOptions = {},
 ): Promise<CostReport> {
   const usage = options.usage ?? NO_USAGE;
+  const prices = options.prices ?? SnapshotPrices.load();
+  const registries = options.registries ?? COST_REGISTRIES;
   const planned: Planned[] = [];
   const free: NamedResource[] = [];
   const unpriced: UnpricedResource[] = [];
   const keys = new Map<string, PriceKey>();
 
   for (const graph of graphs) {
-    const registry = options.registries[graph.cloud];
+    const registry = registries[graph.cloud];
     const byAddress = new Map(graph.nodes.map((n) => [n.address, n]));
     const lookup = (address: string) => byAddress.get(address);
+    let referrerIndex: Map<string, ResourceNode[]> | undefined;
+    const referrers = (address: string) => {
+      referrerIndex ??= indexReferrers(graph);
+      return referrerIndex.get(address) ?? [];
+    };
     for (const node of graph.nodes) {
       const costOf = registry.priced[node.type];
       if (!costOf) {
@@ -66,7 +77,13 @@ export async function estimateCost(
       }
       const region =
         registry.regionOf?.(node, lookup) ?? node.region ?? (graph.region || registry.defaultRegion);
-      const ctx: CostContext = { node, region, usage: usage.forResource(node.address, node.type), lookup };
+      const ctx: CostContext = {
+        node,
+        region,
+        usage: usage.forResource(node.address, node.type),
+        lookup,
+        referrers,
+      };
       const breakdown = costOf(ctx);
       forEachLine(breakdown, (line) => {
         if ("service" in line.price) {
@@ -83,10 +100,10 @@ export async function estimateCost(
     }
   }
 
-  const found = await options.prices.resolve([...keys.values()]);
+  const found = await prices.resolve([...keys.values()]);
   const totals = { baseline: 0, usage: 0, missing: 0, usageUnknown: 0 };
   const price = (cloud: Cloud, region: string, spec: ComponentSpec): CostComponent => {
-    const out = priceLine(cloud, region, spec, found, options.prices.asOf);
+    const out = priceLine(cloud, region, spec, found, prices.asOf);
     if (out.monthlyCost !== null) {
       if (spec.usageBased) totals.usage += out.monthlyCost;
       else totals.baseline += out.monthlyCost;
@@ -112,8 +129,8 @@ export async function estimateCost(
 
   return {
     currency: "USD",
-    asOf: options.prices.asOf,
-    prices: options.prices.name,
+    asOf: prices.asOf,
+    prices: prices.name,
     totalMonthlyCost: roundMoney(totals.baseline + totals.usage),
     baselineMonthlyCost: roundMoney(totals.baseline),
     usageMonthlyCost: roundMoney(totals.usage),
@@ -172,6 +189,19 @@ function priceLine(
   const unitPrice = record.price * (spec.unitScale ?? 1) * (spec.priceFactor ?? 1);
   const cost = spec.monthlyQuantity === null ? null : roundMoney(spec.monthlyQuantity * unitPrice);
   return line(roundPrice(unitPrice), cost, spec.note);
+}
+
+/** Who refers to whom, built on the first question (most graphs never ask). */
+function indexReferrers(graph: ResourceGraph): Map<string, ResourceNode[]> {
+  const index = new Map<string, ResourceNode[]>();
+  for (const node of graph.nodes) {
+    for (const address of new Set(referencesIn(node.properties).map((r) => r.address))) {
+      const list = index.get(address);
+      if (list) list.push(node);
+      else index.set(address, [node]);
+    }
+  }
+  return index;
 }
 
 function sumCosts(components: ReadonlyArray<CostComponent>): number {
