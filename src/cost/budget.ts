@@ -1,5 +1,6 @@
 import type { CostDiff } from "./diff.ts";
 import { roundMoney } from "./money.ts";
+import { formatMoney } from "./render/format.ts";
 import type { CostReport } from "./report.ts";
 
 /** An environment's cost guardrails, in the report's currency. */
@@ -31,7 +32,7 @@ export interface BudgetCheck {
 export function checkBudget(report: CostReport, limits: BudgetLimits, diff?: CostDiff): BudgetCheck {
   const violations: BudgetViolation[] = [];
   const unchecked: string[] = [];
-  const money = (n: number) => `${report.currency} ${n.toFixed(2)}`;
+  const money = (n: number) => formatMoney(n, report.currency);
   if (limits.monthly !== undefined && report.totalMonthlyCost > limits.monthly) {
     violations.push({
       kind: "monthly-cap",

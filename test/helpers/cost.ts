@@ -9,7 +9,11 @@ import type { Value } from "../../src/model/value.ts";
 const snapshot = SnapshotPrices.load();
 
 /** A Terraform-shaped node as ingestion produces it. */
-export function node(address: string, properties: Record<string, Value>, extra: Partial<ResourceNode> = {}): ResourceNode {
+export function node(
+  address: string,
+  properties: Record<string, Value>,
+  extra: Partial<ResourceNode> = {},
+): ResourceNode {
   const [type = "", name = ""] = address.split(".");
   return { address, type, name, properties, dependsOn: [], sensitive: [], ...extra };
 }
@@ -33,7 +37,8 @@ export async function price(
 
 export function resource(report: CostReport, address: string): ResourceCost {
   const found = report.resources.find((r) => r.address === address);
-  if (!found) throw new Error(`${address} not in the report: ${report.resources.map((r) => r.address).join(", ")}`);
+  if (!found)
+    throw new Error(`${address} not in the report: ${report.resources.map((r) => r.address).join(", ")}`);
   return found;
 }
 

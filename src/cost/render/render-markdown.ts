@@ -8,6 +8,17 @@ export function escapeMarkdown(text: string): string {
 }
 
 /**
+ * A code span safe in a table cell: pipes escaped (GitHub reads them as cell borders even in code),
+ * backticks fenced by a longer run, no line breaks. Text in a code span is never HTML.
+ */
+export function codeSpan(text: string): string {
+  const flat = text.replaceAll(/\r?\n/g, " ").replaceAll("|", "\\|");
+  const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  return longest > 0 ? `${fence} ${flat} ${fence}` : `${fence}${flat}${fence}`;
+}
+
+/**
  * A pull request comment: the total (and its change), one row per resource with its monthly cost and,
  * when compared, its change (`+$12.40/mo`), then what is not priced and the prices' date.
  */
@@ -27,13 +38,12 @@ export function renderMarkdown(
     out.push("| Resource | Change | Monthly cost |", "| --- | ---: | ---: |");
     for (const r of diff.resources)
       out.push(
-        `| \`${escapeMarkdown(r.address)}\` (${r.change}) | ${formatDelta(r.delta, report.currency)} | ${money(r.monthlyCost)} |`,
+        `| ${codeSpan(r.address)} (${r.change}) | ${formatDelta(r.delta, report.currency)} | ${money(r.monthlyCost)} |`,
       );
     if (diff.resources.length === 0) out.push("| no resource changes cost | | |");
   } else {
     out.push("| Resource | Monthly cost |", "| --- | ---: |");
-    for (const r of report.resources)
-      out.push(`| \`${escapeMarkdown(r.address)}\` | ${money(r.monthlyCost)} |`);
+    for (const r of report.resources) out.push(`| ${codeSpan(r.address)} | ${money(r.monthlyCost)} |`);
   }
   out.push(
     "",
@@ -43,7 +53,7 @@ export function renderMarkdown(
   if (report.missingPrices > 0)
     out.push(`${report.missingPrices} line(s) have no price and are not counted.`);
   if (report.unpriced.length > 0)
-    out.push(`Not priced: ${report.unpriced.map((u) => `\`${escapeMarkdown(u.address)}\``).join(", ")}.`);
+    out.push(`Not priced: ${report.unpriced.map((u) => codeSpan(u.address)).join(", ")}.`);
   out.push(
     "",
     `<sub>List prices in ${report.currency} as of ${report.asOf} (${escapeMarkdown(report.prices)}), 730 hours a month. Estimated by plinth.</sub>`,

@@ -7,7 +7,9 @@ import { line, money, node, price, resource } from "../../helpers/cost.ts";
 
 describe("aws_instance", () => {
   it("prices hours and the assumed 8 GB gp2 root volume when none is set", async () => {
-    const report = await price("aws", "us-east-1", [node("aws_instance.web", { instance_type: "m5.large", ami: "ami-1" })]);
+    const report = await price("aws", "us-east-1", [
+      node("aws_instance.web", { instance_type: "m5.large", ami: "ami-1" }),
+    ]);
     const web = resource(report, "aws_instance.web");
     // m5.large us-east-1 $0.096/h × 730 h = $70.08; root gp2 8 GB × $0.10 = $0.80
     assert.equal(line(web, "Instance usage").monthlyCost, 70.08);
@@ -32,9 +34,15 @@ describe("aws_instance", () => {
     assert.equal(line(db, "Instance usage").monthlyCost, 30.368);
     const [root, ebs] = db.subresources;
     // gp3 50 GB × $0.08 = $4; 1,000 IOPS above 3,000 × $0.005 = $5; 125 MiB/s above 125 × $40.96/1024 = $5
-    assert.deepEqual(root?.components.map((c) => c.monthlyCost), [4, 5, 5]);
+    assert.deepEqual(
+      root?.components.map((c) => c.monthlyCost),
+      [4, 5, 5],
+    );
     // io1 100 GB × $0.125 = $12.50; 1,000 IOPS × $0.065 = $65
-    assert.deepEqual(ebs?.components.map((c) => c.monthlyCost), [12.5, 65]);
+    assert.deepEqual(
+      ebs?.components.map((c) => c.monthlyCost),
+      [12.5, 65],
+    );
     assert.equal(ebs?.name, "ebs_block_device[0] (/dev/sdf)");
     assert.equal(db.monthlyCost, money(30.368 + 14 + 77.5));
   });
@@ -43,7 +51,13 @@ describe("aws_instance", () => {
     const report = await price(
       "aws",
       "us-east-1",
-      [node("aws_instance.burst", { instance_type: "t3.micro" }), node("aws_instance.std", { instance_type: "t3.micro", credit_specification: [{ cpu_credits: "standard" }] })],
+      [
+        node("aws_instance.burst", { instance_type: "t3.micro" }),
+        node("aws_instance.std", {
+          instance_type: "t3.micro",
+          credit_specification: [{ cpu_credits: "standard" }],
+        }),
+      ],
       { "aws_instance.burst": { monthly_cpu_credit_hrs: 100 } },
     );
     const credits = line(resource(report, "aws_instance.burst"), "CPU credits");
@@ -54,7 +68,9 @@ describe("aws_instance", () => {
   });
 
   it("says per line when the region has no price, and counts it nowhere", async () => {
-    const report = await price("aws", "ap-southeast-2", [node("aws_instance.far", { instance_type: "m5.large" })]);
+    const report = await price("aws", "ap-southeast-2", [
+      node("aws_instance.far", { instance_type: "m5.large" }),
+    ]);
     const hours = line(resource(report, "aws_instance.far"), "Instance usage");
     assert.equal(hours.unitPrice, null);
     assert.equal(hours.monthlyCost, null);
@@ -64,7 +80,9 @@ describe("aws_instance", () => {
   });
 
   it("takes the region of the node over the graph's", async () => {
-    const report = await price("aws", "us-east-1", [node("aws_instance.eu", { instance_type: "m5.large" }, { region: "eu-west-1" })]);
+    const report = await price("aws", "us-east-1", [
+      node("aws_instance.eu", { instance_type: "m5.large" }, { region: "eu-west-1" }),
+    ]);
     // m5.large eu-west-1 $0.107 × 730 = $78.11
     assert.equal(line(resource(report, "aws_instance.eu"), "Instance usage").monthlyCost, 78.11);
     assert.equal(resource(report, "aws_instance.eu").region, "eu-west-1");
@@ -93,8 +111,18 @@ describe("aws_ebs_volume", () => {
 describe("aws_db_instance", () => {
   it("prices engine, class, deployment and storage; gp2 unless IOPS are set", async () => {
     const report = await price("aws", "us-east-1", [
-      node("aws_db_instance.small", { engine: "postgres", instance_class: "db.t3.micro", allocated_storage: 20 }),
-      node("aws_db_instance.ha", { engine: "mysql", instance_class: "db.m5.large", allocated_storage: 100, multi_az: true, iops: 1000 }),
+      node("aws_db_instance.small", {
+        engine: "postgres",
+        instance_class: "db.t3.micro",
+        allocated_storage: 20,
+      }),
+      node("aws_db_instance.ha", {
+        engine: "mysql",
+        instance_class: "db.m5.large",
+        allocated_storage: 100,
+        multi_az: true,
+        iops: 1000,
+      }),
     ]);
     const small = resource(report, "aws_db_instance.small");
     // db.t3.micro postgres Single-AZ $0.018 × 730 = $13.14; gp2 20 GB × $0.115 = $2.30
@@ -114,7 +142,10 @@ describe("networking", () => {
     const report = await price(
       "aws",
       "eu-west-1",
-      [node("aws_eip.nat", { domain: "vpc" }), node("aws_nat_gateway.main", { allocation_id: new Ref("aws_eip.nat", ["id"]) })],
+      [
+        node("aws_eip.nat", { domain: "vpc" }),
+        node("aws_nat_gateway.main", { allocation_id: new Ref("aws_eip.nat", ["id"]) }),
+      ],
       { "aws_nat_gateway.main": { monthly_data_processed_gb: 100 } },
     );
     const nat = resource(report, "aws_nat_gateway.main");
@@ -173,7 +204,11 @@ describe("serverless and data", () => {
 
   it("prices DynamoDB provisioned capacity and a global table replica in its own region", async () => {
     const report = await price("aws", "us-east-1", [
-      node("aws_dynamodb_table.t", { read_capacity: 10, write_capacity: 5, replica: [{ region_name: "us-west-2" }] }),
+      node("aws_dynamodb_table.t", {
+        read_capacity: 10,
+        write_capacity: 5,
+        replica: [{ region_name: "us-west-2" }],
+      }),
     ]);
     const table = resource(report, "aws_dynamodb_table.t");
     // 10 RCU × 730 × $0.00013 = $0.949; 5 WCU × 730 × $0.00065 = $2.3725; replica 5 × 730 × $0.00065 (us-west-2)
@@ -198,18 +233,31 @@ describe("serverless and data", () => {
 describe("groups and clusters", () => {
   it("prices an autoscaling group's instances from its launch template", async () => {
     const report = await price("aws", "us-east-1", [
-      node("aws_launch_template.web", { instance_type: "m5.large", block_device_mappings: [{ device_name: "/dev/xvda", ebs: [{ volume_size: 30, volume_type: "gp3" }] }] }),
-      node("aws_autoscaling_group.web", { desired_capacity: 3, min_size: 1, max_size: 5, launch_template: [{ id: new Ref("aws_launch_template.web", ["id"]), version: "$Latest" }] }),
+      node("aws_launch_template.web", {
+        instance_type: "m5.large",
+        block_device_mappings: [{ device_name: "/dev/xvda", ebs: [{ volume_size: 30, volume_type: "gp3" }] }],
+      }),
+      node("aws_autoscaling_group.web", {
+        desired_capacity: 3,
+        min_size: 1,
+        max_size: 5,
+        launch_template: [{ id: new Ref("aws_launch_template.web", ["id"]), version: "$Latest" }],
+      }),
     ]);
     const asg = resource(report, "aws_autoscaling_group.web");
     // 3 × 730 h × $0.096 = $210.24; 3 × 30 GB gp3 × $0.08 = $7.20
     assert.equal(line(asg, "Instances").monthlyCost, 210.24);
     assert.equal(line(asg, "Storage (gp3)").monthlyCost, 7.2);
-    assert.deepEqual(report.free.map((f) => f.address), ["aws_launch_template.web"]);
+    assert.deepEqual(
+      report.free.map((f) => f.address),
+      ["aws_launch_template.web"],
+    );
   });
 
   it("prices an EKS node group with its defaults: t3.medium nodes and 20 GB gp2 disks", async () => {
-    const report = await price("aws", "us-east-1", [node("aws_eks_node_group.ng", { scaling_config: [{ desired_size: 2, min_size: 1, max_size: 3 }] })]);
+    const report = await price("aws", "us-east-1", [
+      node("aws_eks_node_group.ng", { scaling_config: [{ desired_size: 2, min_size: 1, max_size: 3 }] }),
+    ]);
     const ng = resource(report, "aws_eks_node_group.ng");
     // 2 × 730 × $0.0416 = $60.736; 2 × 20 GB × $0.10 = $4
     assert.equal(line(ng, "Instances").monthlyCost, 60.736);
@@ -217,7 +265,10 @@ describe("groups and clusters", () => {
   });
 
   it("lists free types as free and unknown types as not priced", async () => {
-    const report = await price("aws", "us-east-1", [node("aws_iam_role.r", {}), node("aws_kinesis_stream.s", {})]);
+    const report = await price("aws", "us-east-1", [
+      node("aws_iam_role.r", {}),
+      node("aws_kinesis_stream.s", {}),
+    ]);
     assert.deepEqual(report.free, [{ address: "aws_iam_role.r", type: "aws_iam_role" }]);
     assert.equal(report.unpriced[0]?.address, "aws_kinesis_stream.s");
     assert.match(report.unpriced[0]?.reason ?? "", /no cost model/);
@@ -225,7 +276,9 @@ describe("groups and clusters", () => {
 
   it("does not guess an instance type that is only known after apply", async () => {
     const { Unknown } = await import("../../../src/model/value.ts");
-    const report = await price("aws", "us-east-1", [node("aws_instance.x", { instance_type: new Unknown("var.type") })]);
+    const report = await price("aws", "us-east-1", [
+      node("aws_instance.x", { instance_type: new Unknown("var.type") }),
+    ]);
     const hours = line(resource(report, "aws_instance.x"), "Instance usage");
     assert.equal(hours.unitPrice, null);
     assert.match(hours.note ?? "", /only known after apply/);

@@ -9,7 +9,11 @@ describe("GCP", () => {
   it("applies N2 sustained use discounts per quarter of the month; E2 has none", async () => {
     const report = await price("gcp", "us-central1", [
       node("google_compute_instance.n2", { machine_type: "n2-standard-2", zone: "us-central1-a" }),
-      node("google_compute_instance.e2", { machine_type: "e2-medium", zone: "us-central1-b", boot_disk: [{ initialize_params: [{ size: 20, type: "pd-balanced" }] }] }),
+      node("google_compute_instance.e2", {
+        machine_type: "e2-medium",
+        zone: "us-central1-b",
+        boot_disk: [{ initialize_params: [{ size: 20, type: "pd-balanced" }] }],
+      }),
     ]);
     const n2 = resource(report, "google_compute_instance.n2");
     // $0.097118/h; 182.5 h at 100%, 86.78%, 73.3%, 60% = 182.5 × 0.097118 × 3.2008 = $56.7315…
@@ -49,22 +53,39 @@ describe("GCP", () => {
   it("counts a static IP used by a VM at the in-use price", async () => {
     const report = await price("gcp", "us-central1", [
       node("google_compute_address.ip", { region: "us-central1" }),
-      node("google_compute_instance.vm", { machine_type: "e2-medium", zone: "us-central1-a", network_interface: [{ access_config: [{ nat_ip: new Ref("google_compute_address.ip", ["address"]) }] }] }),
+      node("google_compute_instance.vm", {
+        machine_type: "e2-medium",
+        zone: "us-central1-a",
+        network_interface: [
+          { access_config: [{ nat_ip: new Ref("google_compute_address.ip", ["address"]) }] },
+        ],
+      }),
     ]);
     assert.equal(resource(report, "google_compute_address.ip").monthlyCost, 3.65); // 730 × $0.005
   });
 
   it("prices a GKE node pool across the regional cluster's three zones", async () => {
     const report = await price("gcp", "us-central1", [
-      node("google_container_cluster.c", { location: "us-central1", remove_default_node_pool: true, initial_node_count: 1 }),
-      node("google_container_node_pool.p", { cluster: new Ref("google_container_cluster.c", ["name"]), node_count: 1, node_config: [{ machine_type: "e2-medium", disk_size_gb: 50 }] }),
+      node("google_container_cluster.c", {
+        location: "us-central1",
+        remove_default_node_pool: true,
+        initial_node_count: 1,
+      }),
+      node("google_container_node_pool.p", {
+        cluster: new Ref("google_container_cluster.c", ["name"]),
+        node_count: 1,
+        node_config: [{ machine_type: "e2-medium", disk_size_gb: 50 }],
+      }),
     ]);
     const pool = resource(report, "google_container_node_pool.p");
     // 3 nodes × 730 × $0.03350571; 3 × 50 GB pd-balanced × $0.10 = $15
     assert.equal(line(pool, "Nodes").monthlyCost, money(3 * 730 * 0.03350571));
     assert.equal(line(pool, "Node boot disks").monthlyCost, 15);
     // the management fee has no price in the snapshot: said, not zero
-    assert.match(line(resource(report, "google_container_cluster.c"), "Cluster management fee").note ?? "", /no list price/);
+    assert.match(
+      line(resource(report, "google_container_cluster.c"), "Cluster management fee").note ?? "",
+      /no list price/,
+    );
   });
 });
 
@@ -83,7 +104,10 @@ describe("Azure", () => {
     // $0.115 × 730 = $83.95; 100 GB Premium → P10 at $21.68 a month
     assert.equal(line(vm, "Instance usage").monthlyCost, 83.95);
     assert.equal(line(vm, "OS disk (P10 LRS").monthlyCost, 21.68);
-    assert.deepEqual(report.free.map((f) => f.type), ["azurerm_resource_group"]);
+    assert.deepEqual(
+      report.free.map((f) => f.type),
+      ["azurerm_resource_group"],
+    );
   });
 
   it("bills managed disks at the smallest tier they fit, and storage accounts from usage", async () => {
@@ -91,9 +115,21 @@ describe("Azure", () => {
       "azure",
       "westeurope",
       [
-        node("azurerm_managed_disk.ssd", { storage_account_type: "StandardSSD_LRS", disk_size_gb: 30, location: "westeurope" }),
-        node("azurerm_managed_disk.hdd", { storage_account_type: "Standard_LRS", disk_size_gb: 8, location: "westeurope" }),
-        node("azurerm_storage_account.sa", { account_tier: "Standard", account_replication_type: "LRS", location: "westeurope" }),
+        node("azurerm_managed_disk.ssd", {
+          storage_account_type: "StandardSSD_LRS",
+          disk_size_gb: 30,
+          location: "westeurope",
+        }),
+        node("azurerm_managed_disk.hdd", {
+          storage_account_type: "Standard_LRS",
+          disk_size_gb: 8,
+          location: "westeurope",
+        }),
+        node("azurerm_storage_account.sa", {
+          account_tier: "Standard",
+          account_replication_type: "LRS",
+          location: "westeurope",
+        }),
       ],
       { "azurerm_storage_account.sa": { storage_gb: 1000, monthly_write_operations: 100_000 } },
     );
@@ -107,7 +143,12 @@ describe("Azure", () => {
 
   it("prices an AKS default node pool's VMs and leaves the Free tier's control plane free", async () => {
     const report = await price("azure", "eastus", [
-      node("azurerm_kubernetes_cluster.k", { location: "eastus", default_node_pool: [{ name: "default", vm_size: "Standard_B2s", node_count: 2, os_disk_type: "Ephemeral" }] }),
+      node("azurerm_kubernetes_cluster.k", {
+        location: "eastus",
+        default_node_pool: [
+          { name: "default", vm_size: "Standard_B2s", node_count: 2, os_disk_type: "Ephemeral" },
+        ],
+      }),
     ]);
     const aks = resource(report, "azurerm_kubernetes_cluster.k");
     // 2 × 730 × $0.0416 = $60.736
@@ -118,7 +159,9 @@ describe("Azure", () => {
   it("counts Standard load balancer rules from the rules that refer to it", async () => {
     const report = await price("azure", "eastus", [
       node("azurerm_lb.lb", { sku: "Standard", location: "eastus" }),
-      ...[1, 2, 3, 4, 5, 6, 7].map((i) => node(`azurerm_lb_rule.r${i}`, { loadbalancer_id: new Ref("azurerm_lb.lb", ["id"]) })),
+      ...[1, 2, 3, 4, 5, 6, 7].map((i) =>
+        node(`azurerm_lb_rule.r${i}`, { loadbalancer_id: new Ref("azurerm_lb.lb", ["id"]) }),
+      ),
     ]);
     const additional = line(resource(report, "azurerm_lb.lb"), "Additional rules");
     assert.equal(additional.monthlyQuantity, 2 * 730);
