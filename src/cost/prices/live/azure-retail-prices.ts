@@ -8,6 +8,8 @@ export const AZURE_RETAIL_PRICES_URL = "https://prices.azure.com/api/retail/pric
 const MAX_PAGES = 10;
 
 interface RetailItem {
+  armSkuName?: string;
+  armRegionName?: string;
   retailPrice?: number;
   unitOfMeasure?: string;
   productName?: string;
@@ -22,6 +24,11 @@ export function odataString(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
 
+/** The API filters already; items are checked again so a wider answer never prices the wrong product. */
+function consumptionIn(item: RetailItem, region: string): boolean {
+  return item.type === "Consumption" && item.armRegionName === region;
+}
+
 /** The `$filter` and the item test that select a snapshot price key's product, where plinth knows one. */
 export function azureQuery(
   key: PriceKey,
@@ -31,6 +38,8 @@ export function azureQuery(
     return {
       filter: `serviceName eq 'Virtual Machines' and armSkuName eq ${odataString(key.key)} and ${region}`,
       accept: (i) =>
+        consumptionIn(i, key.region) &&
+        i.armSkuName === key.key &&
         !/Windows/.test(i.productName ?? "") &&
         !/Spot|Low Priority/.test(i.skuName ?? "") &&
         i.unitOfMeasure === "1 Hour",
@@ -41,7 +50,7 @@ export function azureQuery(
     const sku = `${disk[1]} ${disk[2]}`;
     return {
       filter: `serviceName eq 'Storage' and skuName eq ${odataString(sku)} and ${region}`,
-      accept: (i) => i.meterName === `${sku} Disk`,
+      accept: (i) => consumptionIn(i, key.region) && i.meterName === `${sku} Disk`,
     };
   }
   return undefined;
