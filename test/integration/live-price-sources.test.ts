@@ -268,3 +268,65 @@ describe("Cloud Billing Catalog API (recorded SKUs, hand-built E2 SKUs)", () => 
     );
   });
 });
+
+describe("plinth cost --prices live (recorded AWS answers)", () => {
+  it("prices from the API where it answers, the snapshot elsewhere, and caches for the next run", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { runCli } = await import("../helpers/cli.ts");
+    // A hand-built GetProducts answer in the recorded shape: $0.5/h for whatever EC2 instance is asked.
+    const product = {
+      product: { sku: "HANDBUILT" },
+      terms: {
+        OnDemand: {
+          "HANDBUILT.JRTCKXETXF": {
+            priceDimensions: {
+              "HANDBUILT.JRTCKXETXF.6YS6EN2CT7": {
+                unit: "Hrs",
+                beginRange: "0",
+                pricePerUnit: { USD: "0.5000000000" },
+              },
+            },
+          },
+        },
+      },
+      publicationDate: "2026-11-01T00:00:00Z",
+    };
+    const server = await recordedServer((req, res) => {
+      const body = JSON.parse(req.body);
+      const ec2Instance =
+        body.Filters.some((f: { Field: string }) => f.Field === "instanceType") &&
+        body.ServiceCode === "AmazonEC2";
+      sendJson(res, 200, {
+        FormatVersion: "aws_v1",
+        PriceList: ec2Instance ? [JSON.stringify(product)] : [],
+      });
+    });
+    servers.push(server);
+    const dir = mkdtempSync(join(tmpdir(), "plinth-live-"));
+    writeFileSync(
+      join(dir, "plinth.yaml"),
+      "apiVersion: plinth/v1\napp: shop\ncloud: aws\ncomponents:\n  net: { type: network, cidr: 10.0.0.0/16 }\n  web:\n    type: vm\n    network: ${net}\n",
+    );
+    process.env.AWS_ACCESS_KEY_ID ??= "testing";
+    process.env.AWS_SECRET_ACCESS_KEY ??= "testing";
+    const env = { PLINTH_PRICING_ENDPOINT: server.url, XDG_CACHE_HOME: join(dir, "cache"), HOME: dir };
+    const first = await runCli(["cost", "--prices", "live", "--json"], { cwd: dir, env });
+    assert.equal(first.code, 0, first.stderr);
+    const report = JSON.parse(first.stdout);
+    const web = report.resources.find((r: { address: string }) => r.address === "aws_instance.web");
+    assert.equal(web.components[0].unitPrice, 0.5);
+    assert.equal(web.components[0].monthlyCost, 365); // 730 h × $0.50 from the API
+    assert.equal(
+      web.subresources[0].components[0].unitPrice,
+      0.08,
+      "gp3 from the snapshot: the API had no answer",
+    );
+    assert.match(report.prices, /AWS Price List API \(cached\).*snapshot/);
+    const asked = server.requests.length;
+    const second = await runCli(["cost", "--prices", "live", "--json"], { cwd: dir, env });
+    assert.equal(JSON.parse(second.stdout).totalMonthlyCost, report.totalMonthlyCost);
+    assert.ok(server.requests.length - asked < asked, "the instance price came from the cache");
+  });
+});

@@ -5,7 +5,6 @@ import { convertReport, type ExchangeRates, rateFor, readRatesFile } from "../..
 import { type CostDiff, diffReports } from "../../cost/diff.ts";
 import { estimateCost } from "../../cost/estimate.ts";
 import { type CostInput, readCostInput } from "../../cost/input.ts";
-import { livePriceSource } from "../../cost/prices/live-prices.ts";
 import type { PriceSource } from "../../cost/prices/price.ts";
 import { SnapshotPrices } from "../../cost/prices/snapshot.ts";
 import { renderHtml } from "../../cost/render/render-html.ts";
@@ -66,7 +65,11 @@ export function registerCost(program: Command, io: CliIO, setExit: (code: number
       const rate = rateFor(rates, options.currency);
 
       const snapshot = SnapshotPrices.load();
-      const prices: PriceSource = options.prices === "live" ? livePriceSource(io.env, snapshot) : snapshot;
+      // The AWS SDK loads only for live prices: every other command starts without it.
+      const prices: PriceSource =
+        options.prices === "live"
+          ? (await import("../../cost/prices/live-prices.ts")).livePriceSource(io.env, snapshot)
+          : snapshot;
       const fileUsage = options.usage
         ? readUsageFile(resolvePath(io, options.usage).absolute, options.usage)
         : NO_USAGE;
