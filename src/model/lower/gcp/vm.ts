@@ -4,7 +4,6 @@ import type { IngressRule, VmComponent } from "../../../spec/types.ts";
 import type { Value } from "../../value.ts";
 import type { LoweredComponent, LoweringContext } from "../context.ts";
 import { envScript } from "../env-script.ts";
-import { labelsFor } from "./labels.ts";
 
 /** Debian 12, resolved by Compute Engine to the family's newest image when the disk is created. */
 const DEFAULT_IMAGE = "debian-cloud/debian-12";
@@ -51,7 +50,7 @@ export function lowerGcpVm(vm: VmComponent, ctx: LoweringContext): LoweredCompon
             image: vm.props.image ?? DEFAULT_IMAGE,
             size: vm.props.diskGb ?? 20,
             type: "pd-balanced",
-            labels: labelsFor(ctx, vm, instanceAddress),
+            labels: ctx.tagsFor(instanceAddress, vm),
           },
         ],
       },
