@@ -4,6 +4,7 @@ import { Template, type Value } from "../../value.ts";
 import type { LoweredComponent, LoweringContext } from "../context.ts";
 import { DEFAULT_VERSION, databaseName, PORT } from "../database-defaults.ts";
 import { privateServices } from "./private-services.ts";
+import { enableApi } from "./project.ts";
 
 type Engine = DatabaseComponent["props"]["engine"];
 
@@ -63,7 +64,7 @@ export function lowerGcpDatabase(db: DatabaseComponent, ctx: LoweringContext): L
       ],
     },
     // The private address comes from the peering, which no property refers to.
-    { dependsOn: [services.connection] },
+    { dependsOn: [services.connection, enableApi(ctx, "sqladmin")] },
   );
   ctx.add(db, "google_sql_database", name, {
     name: databaseName(ctx.spec.app),
