@@ -564,22 +564,44 @@ ${NETWORK}  web:
     );
   });
 
-  it("merges component tags over app tags and keeps plinth's own", () => {
+  it("merges a resource's own tags over its component's, those over the app's, and keeps plinth's own", () => {
     const { graph } = lowerInline(`tags:
   team: web
+  owner: platform
 components:
   jobs:
     type: queue
     tags:
       team: batch
       plinth:app: forged
+  egress:
+    type: native
+    resource: azurerm_public_ip
+    tags:
+      team: network
+    properties:
+      name: egress
+      resource_group_name: rg
+      location: westeurope
+      allocation_method: Static
+      tags:
+        owner: ops
+        plinth:env: forged
 `);
     const tags = only(graph, "azurerm_servicebus_namespace").properties.tags as Record<string, string>;
     assert.equal(tags.team, "batch");
+    assert.equal(tags.owner, "platform");
     assert.equal(tags["plinth:app"], "shop");
     assert.equal(tags["plinth:address"], "azurerm_servicebus_namespace.jobs");
     // Queues take no tags of their own on Azure.
     assert.equal(only(graph, "azurerm_servicebus_queue").properties.tags, undefined);
+    assert.deepEqual(only(graph, "azurerm_public_ip").properties.tags, {
+      team: "network",
+      owner: "ops",
+      "plinth:app": "shop",
+      "plinth:env": "default",
+      "plinth:address": "azurerm_public_ip.egress",
+    });
   });
 
   it("lowers the same spec for Azure when another cloud is declared", () => {
