@@ -71,6 +71,7 @@ export class LoweringContext {
   readonly variables = new Map<string, GraphVariable>();
   readonly lowered = new Map<string, LoweredComponent>();
   readonly #byComponent = new Map<string, string[]>();
+  readonly #components: ReadonlyMap<string, Component>;
 
   constructor(spec: ResolvedSpec, schemas: ProviderSchemas, bag: DiagnosticBag) {
     this.spec = spec;
@@ -78,6 +79,12 @@ export class LoweringContext {
     this.region = spec.region;
     this.schemas = schemas;
     this.bag = bag;
+    this.#components = new Map(spec.components.map((c) => [c.name, c]));
+  }
+
+  /** The spec's component of that name. */
+  component(name: string): Component | undefined {
+    return this.#components.get(name);
   }
 
   /**

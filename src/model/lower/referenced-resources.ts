@@ -25,7 +25,7 @@ export function referencedResources<T extends Component["type"]>(
   for (const name of names) {
     const address = ctx.addressesOf(name).find((a) => ctx.nodes.get(a)?.type === resourceType);
     if (address === undefined) continue;
-    const component = ctx.spec.components.find((c) => c.name === name);
+    const component = ctx.component(name);
     if (component?.type === componentType)
       found.push({ component: component as Extract<Component, { type: T }>, address });
   }
