@@ -24,20 +24,17 @@ const DATABASE_ROLES: ReadonlyArray<[suffix: string, role: string]> = [
  */
 export function grantVmAccess(vm: VmComponent, ctx: LoweringContext, account: string): void {
   const member = ctx.ref(account, "member");
-  for (const [suffix, role] of OPERATIONS_ROLES) {
+  const grantOnProject = (suffix: string, role: string, condition?: Record<string, Value>) =>
     ctx.add(vm, "google_project_iam_member", ctx.localName(vm, suffix), {
       project: projectId(ctx),
       role,
       member,
+      ...(condition ? { condition: [condition] } : {}),
     });
-  }
+  for (const [suffix, role] of OPERATIONS_ROLES) grantOnProject(suffix, role);
 
-  for (const { component, address } of referencedResources(
-    ctx,
-    vm,
-    "secret",
-    "google_secret_manager_secret",
-  )) {
+  const secrets = referencedResources(ctx, vm, "secret", "google_secret_manager_secret");
+  for (const { component, address } of secrets) {
     ctx.add(vm, "google_secret_manager_secret_iam_member", ctx.localName(vm, component.name), {
       secret_id: ctx.ref(address, "id"),
       role: "roles/secretmanager.secretAccessor",
@@ -45,18 +42,14 @@ export function grantVmAccess(vm: VmComponent, ctx: LoweringContext, account: st
     });
   }
 
-  for (const { component, address } of referencedResources(
-    ctx,
-    vm,
-    "database",
-    "google_sql_database_instance",
-  )) {
+  const databases = referencedResources(ctx, vm, "database", "google_sql_database_instance");
+  for (const { component, address } of databases) {
     ctx.add(vm, "google_sql_user", ctx.localName(vm, component.name), {
       instance: ctx.ref(address, "name"),
       name: iamUserName(ctx, account, component.props.engine),
       type: "CLOUD_IAM_SERVICE_ACCOUNT",
     });
-    const condition = {
+    const onThisInstance = {
       title: `Cloud SQL instance of ${component.name}`,
       expression: new Template([
         "resource.type == 'sqladmin.googleapis.com/Instance' && resource.name == 'projects/",
@@ -66,14 +59,8 @@ export function grantVmAccess(vm: VmComponent, ctx: LoweringContext, account: st
         "'",
       ]),
     };
-    for (const [suffix, role] of DATABASE_ROLES) {
-      ctx.add(vm, "google_project_iam_member", ctx.localName(vm, `${component.name}_${suffix}`), {
-        project: projectId(ctx),
-        role,
-        member,
-        condition: [condition],
-      });
-    }
+    for (const [suffix, role] of DATABASE_ROLES)
+      grantOnProject(`${component.name}_${suffix}`, role, onThisInstance);
   }
 }
 
