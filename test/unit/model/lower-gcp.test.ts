@@ -456,7 +456,7 @@ describe("GCP VM", () => {
     assert.deepEqual(partsOf(postgres.name), [
       "google_service_account.web.account_id",
       "@",
-      "var.gcp_project",
+      "google_service_account.web.project",
       ".iam",
     ]);
     const mysql = node(graph, "google_sql_user.web_db2").properties;
@@ -474,7 +474,7 @@ describe("GCP VM", () => {
         assertRef(grant.member, "google_service_account.web", "member");
         assert.deepEqual(partsOf(block(grant.condition).expression), [
           "resource.type == 'sqladmin.googleapis.com/Instance' && resource.name == 'projects/",
-          "var.gcp_project",
+          `google_sql_database_instance.${db}.project`,
           "/instances/",
           `google_sql_database_instance.${db}.name`,
           "'",

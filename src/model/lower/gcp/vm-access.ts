@@ -49,11 +49,12 @@ export function grantVmAccess(vm: VmComponent, ctx: LoweringContext, account: st
       name: iamUserName(ctx, account, component.props.engine),
       type: "CLOUD_IAM_SERVICE_ACCOUNT",
     });
+    // Built from the instance's own attributes, so no input typed at deploy time reaches the expression.
     const onThisInstance = {
       title: `Cloud SQL instance of ${component.name}`,
       expression: new Template([
         "resource.type == 'sqladmin.googleapis.com/Instance' && resource.name == 'projects/",
-        projectId(ctx),
+        ctx.ref(address, "project"),
         "/instances/",
         ctx.ref(address, "name"),
         "'",
@@ -67,9 +68,9 @@ export function grantVmAccess(vm: VmComponent, ctx: LoweringContext, account: st
 /**
  * A service account's database user name: its email for MySQL; for PostgreSQL the email without
  * `.gserviceaccount.com`, which Cloud SQL requires to fit Postgres's 63-byte names. Built from the
- * account ID and project, as the graph has no string functions to trim the email with.
+ * account's ID and project, as the graph has no string functions to trim the email with.
  */
 function iamUserName(ctx: LoweringContext, account: string, engine: "postgres" | "mysql"): Value {
   if (engine === "mysql") return ctx.ref(account, "email");
-  return new Template([ctx.ref(account, "account_id"), "@", projectId(ctx), ".iam"]);
+  return new Template([ctx.ref(account, "account_id"), "@", ctx.ref(account, "project"), ".iam"]);
 }
