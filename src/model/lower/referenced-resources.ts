@@ -9,10 +9,10 @@ export interface ReferencedResource<C extends Component> {
 }
 
 /**
- * The resources of type `resourceType` that the components of type `componentType` a component refers to
- * were lowered to, each once, in the order of first reference: the secrets a VM's env names, the
- * databases it connects to. Access is granted along them, so a VM may use exactly what it is configured
- * with. The referenced components are lowered first (lowering follows references).
+ * For each component of `componentType` that `from` refers to, once, in the order of first reference:
+ * that component and its resource of `resourceType` (the secrets a VM's env names, with their Secret
+ * Manager secrets; the databases it connects to, with their instances). Access is granted along them, so
+ * a VM may use exactly what it is configured with. Referenced components are lowered first.
  */
 export function referencedResources<T extends Component["type"]>(
   ctx: LoweringContext,
