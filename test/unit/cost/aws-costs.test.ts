@@ -264,6 +264,28 @@ describe("groups and clusters", () => {
     assert.equal(line(ng, "Storage (gp2)").monthlyCost, 4);
   });
 
+  it("prices an EKS control plane and an ECS service's Fargate tasks from its task definition", async () => {
+    const report = await price("aws", "us-east-1", [
+      node("aws_eks_cluster.k", { name: "k" }),
+      node("aws_ecs_task_definition.app", {
+        family: "app",
+        cpu: "512",
+        memory: "1024",
+        requires_compatibilities: ["FARGATE"],
+      }),
+      node("aws_ecs_service.app", {
+        launch_type: "FARGATE",
+        desired_count: 2,
+        task_definition: new Ref("aws_ecs_task_definition.app", ["arn"]),
+      }),
+    ]);
+    assert.equal(resource(report, "aws_eks_cluster.k").monthlyCost, 73); // $0.10 × 730
+    const service = resource(report, "aws_ecs_service.app");
+    // 2 tasks × 0.5 vCPU × 730 h × $0.04048 = $29.5504; 2 × 1 GB × 730 × $0.004445 = $6.4897
+    assert.equal(line(service, "Fargate vCPU").monthlyCost, 29.5504);
+    assert.equal(line(service, "Fargate memory").monthlyCost, 6.4897);
+  });
+
   it("lists free types as free and unknown types as not priced", async () => {
     const report = await price("aws", "us-east-1", [
       node("aws_iam_role.r", {}),
