@@ -29,7 +29,17 @@ function isPlinthSpec(path: string): boolean {
  * of the build they are refused with a clear message rather than half-read.
  */
 export function readCostInput(path: string, display: string, env: string | undefined): CostInput {
-  if (!existsSync(path)) throw new InputError(`Nothing to price at ${display}: no such file or directory.`);
+  if (!existsSync(path)) {
+    if (/^v?\d+$/.test(display)) {
+      throw new InputError(
+        `Comparing with applied version ${display} needs plinth's state store, which this build does not have yet.`,
+        {
+          hint: "Compare with another copy of the input instead: --compare-to PATH.",
+        },
+      );
+    }
+    throw new InputError(`Nothing to price at ${display}: no such file or directory.`);
+  }
   let specPath = path;
   if (statSync(path).isDirectory()) {
     specPath = join(path, "plinth.yaml");

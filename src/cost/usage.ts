@@ -38,7 +38,9 @@ export function usageSet(data: UsageData): UsageSet {
 /** Layers usage sets: the later one wins key by key (a `--usage` file over plinth.yaml's `usage:`). */
 export function layerUsage(...sets: UsageSet[]): UsageSet {
   return {
-    forResource: (address, type) => Object.assign({}, ...sets.map((s) => s.forResource(address, type))),
+    // Spread, not Object.assign: a usage key named `__proto__` stays a plain key.
+    forResource: (address, type) =>
+      sets.reduce<UsageValues>((merged, s) => ({ ...merged, ...s.forResource(address, type) }), {}),
   };
 }
 

@@ -130,6 +130,7 @@ describe("plinth cost", () => {
       [["cost", "--format", "pdf"], /--format must be one of/],
       [["cost", "--prices", "cheap"], /--prices must be offline or live/],
       [["cost", "--rates", "nope.json", "--currency", "EUR"], /No rates file at nope\.json/],
+      [["cost", "--compare-to", "v3"], /applied version v3 needs plinth's state store/],
     ];
     for (const [args, pattern] of cases) {
       const result = await runCli(args, { cwd: dir });

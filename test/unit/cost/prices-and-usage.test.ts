@@ -89,6 +89,24 @@ describe("usage files", () => {
     }
   });
 
+  it("keeps hostile keys and tags inert", () => {
+    assert.throws(() => parseUsageFile("version: 0.1\nresource_usage: !!js/function 'x'\n", "u.yml"), /tag/);
+    assert.throws(
+      () =>
+        parseUsageFile(
+          "version: 0.1\nresource_usage:\n  aws_sqs_queue.q:\n    __proto__: { polluted: 1 }\n",
+          "u.yml",
+        ),
+      (e: InputError) => /`__proto__` is not allowed/.test(e.message) && e.location?.line === 4,
+    );
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    // Layering copies keys as data, even one named __proto__ that reached a set some other way.
+    const hostile = usageSet({ resources: { q: JSON.parse('{"__proto__": {"polluted": 1}}') }, types: {} });
+    const values = layerUsage(hostile).forResource("q", "aws_sqs_queue");
+    assert.equal(Object.getPrototypeOf(values), Object.prototype);
+    assert.equal((values as Record<string, unknown>).polluted, undefined);
+  });
+
   it("lets a --usage file win over plinth.yaml's usage key by key", () => {
     const spec = usageSet({
       resources: { "aws_sqs_queue.q": { monthly_requests: 1, request_size_kb: 128 } },
