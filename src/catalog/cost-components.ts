@@ -255,6 +255,11 @@ export function usageNumber(ctx: CostContext, ...keys: string[]): number | undef
   return undefined;
 }
 
+/** A usage quantity in another unit (`requests / 1e6` for "1M requests"), or undefined while unknown. */
+export function scaleUsage(value: number | undefined, multiply: number, divide = 1): number | undefined {
+  return value === undefined ? undefined : (value * multiply) / divide;
+}
+
 /** A nested usage object (`standard:` of an S3 bucket's usage). */
 export function usageGroup(ctx: CostContext, key: string): CostContext {
   const value = ctx.usage[key];

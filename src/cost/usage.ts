@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import type { UsageValues } from "../catalog/cost-components.ts";
 import { InputError } from "../errors.ts";
+import { setOwn } from "../model/value.ts";
 import { readYaml } from "../spec/read-yaml.ts";
 import { pointerOf, type SourceMap } from "../spec/source-map.ts";
 
@@ -38,9 +39,13 @@ export function usageSet(data: UsageData): UsageSet {
 /** Layers usage sets: the later one wins key by key (a `--usage` file over plinth.yaml's `usage:`). */
 export function layerUsage(...sets: UsageSet[]): UsageSet {
   return {
-    // Spread, not Object.assign: a usage key named `__proto__` stays a plain key.
-    forResource: (address, type) =>
-      sets.reduce<UsageValues>((merged, s) => ({ ...merged, ...s.forResource(address, type) }), {}),
+    forResource: (address, type) => {
+      const merged: Record<string, unknown> = {};
+      // setOwn, not assignment: a usage key named `__proto__` stays a plain key.
+      for (const set of sets)
+        for (const [key, value] of Object.entries(set.forResource(address, type))) setOwn(merged, key, value);
+      return merged;
+    },
   };
 }
 

@@ -39,7 +39,8 @@ function countingSource(): PriceSource & { calls: number } {
   };
 }
 
-test("caches prices in DynamoDB with a TTL attribute and stops answering expired ones", async () => {
+/** A fresh cache table in moto, named uniquely so tests running side by side never share one. */
+async function priceTable(): Promise<{ client: DynamoDBClient; table: string }> {
   const client = new DynamoDBClient({
     endpoint: await motoEndpoint(),
     region: "us-east-1",
@@ -55,6 +56,11 @@ test("caches prices in DynamoDB with a TTL attribute and stops answering expired
       KeySchema: [{ AttributeName: "id", KeyType: "HASH" }],
     }),
   );
+  return { client, table };
+}
+
+test("caches prices in DynamoDB with a TTL attribute and stops answering expired ones", async () => {
+  const { client, table } = await priceTable();
   await client.send(
     new UpdateTimeToLiveCommand({
       TableName: table,
@@ -87,21 +93,7 @@ test("caches prices in DynamoDB with a TTL attribute and stops answering expired
 });
 
 test("reads and writes more prices than one DynamoDB batch holds", async () => {
-  const client = new DynamoDBClient({
-    endpoint: await motoEndpoint(),
-    region: "us-east-1",
-    credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
-    maxAttempts: 1,
-  });
-  const table = `plinth-prices-${randomUUID()}`;
-  await client.send(
-    new CreateTableCommand({
-      TableName: table,
-      BillingMode: "PAY_PER_REQUEST",
-      AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" }],
-      KeySchema: [{ AttributeName: "id", KeyType: "HASH" }],
-    }),
-  );
+  const { client, table } = await priceTable();
   const cache = new DynamoDbPriceCache(client, table, () => 0);
   const records = new Map(
     Array.from(

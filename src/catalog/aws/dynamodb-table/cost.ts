@@ -7,6 +7,7 @@ import {
   hourly,
   num,
   type SubresourceSpec,
+  scaleUsage,
   str,
   usage,
   usageNumber,
@@ -108,5 +109,5 @@ function writeLines(
 }
 
 function millions(value: number | undefined): number | undefined {
-  return value === undefined ? undefined : value / 1e6;
+  return scaleUsage(value, 1, 1e6);
 }

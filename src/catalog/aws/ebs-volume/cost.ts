@@ -4,6 +4,7 @@ import {
   type CostFunction,
   monthly,
   num,
+  scaleUsage,
   str,
   type Tier,
   tiered,
@@ -90,7 +91,7 @@ export function ebsLines(ctx: CostContext, volume: EbsVolume, count = 1): Compon
         "I/O requests",
         "1M requests",
         { service: "AmazonEBS", key: "standard-io-requests" },
-        requests === undefined ? undefined : requests / 1e6,
+        scaleUsage(requests, 1, 1e6),
         1e6,
       ),
     );

@@ -8,6 +8,7 @@ import {
   HOURS_PER_MONTH,
   num,
   type SubresourceSpec,
+  scaleUsage,
   str,
   unknownPrice,
   usage,
@@ -78,7 +79,7 @@ export function instanceLines(ctx: CostContext, options: InstanceOptions): Compo
         "CPU credits (unlimited mode)",
         "vCPU-hours",
         { service: "AmazonEC2", key: `cpu-credits-${family}` },
-        creditHours === undefined ? undefined : creditHours * vcpus * count,
+        scaleUsage(creditHours, vcpus * count),
       ),
     );
   }

@@ -2,6 +2,7 @@ import {
   type CostContext,
   type CostFunction,
   hourly,
+  scaleUsage,
   str,
   usage,
   usageNumber,
@@ -52,7 +53,7 @@ export const lbCost: CostFunction = (ctx) => {
         "Load balancer capacity units",
         "LCU-hours",
         { service: "AWSELB", key: `${prefix}-lcu` },
-        units === undefined ? undefined : units * 730,
+        scaleUsage(units, 730),
       ),
     ],
   };

@@ -3,6 +3,7 @@ import {
   type CostFunction,
   hourly,
   prop,
+  scaleUsage,
   str,
   unknownPrice,
   usage,
@@ -31,7 +32,7 @@ export const rdsClusterInstanceCost: CostFunction = (ctx) => {
           `Aurora capacity units (${engine}, serverless v2)`,
           "ACU-hours",
           { service: "AmazonRDS", key: `${engine}/serverless-v2-acu` },
-          acu === undefined ? undefined : acu * 730,
+          scaleUsage(acu, 730),
         ),
       ],
     };

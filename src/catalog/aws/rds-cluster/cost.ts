@@ -1,4 +1,4 @@
-import { type CostFunction, str, usage, usageNumber } from "../../cost-components.ts";
+import { type CostFunction, scaleUsage, str, usage, usageNumber } from "../../cost-components.ts";
 
 /** Seconds in the 730-hour month, for usage given per second. */
 const SECONDS_PER_MONTH = 730 * 3600;
@@ -28,7 +28,7 @@ export const rdsClusterCost: CostFunction = (ctx) => {
             "I/O requests",
             "1M requests",
             { service: "AmazonRDS", key: "aurora-io-requests" },
-            io === undefined ? undefined : io / 1e6,
+            scaleUsage(io, 1, 1e6),
             1e6,
           ),
         ]),
@@ -46,7 +46,7 @@ export const rdsClusterCost: CostFunction = (ctx) => {
         `Aurora capacity units (${engine}, serverless v1)`,
         "ACU-hours",
         { service: "AmazonRDS", key: `${engine}/serverless-v1-acu` },
-        acu === undefined ? undefined : acu * 730,
+        scaleUsage(acu, 730),
       ),
     );
   }

@@ -2,6 +2,7 @@ import {
   type ComponentSpec,
   type CostContext,
   type CostFunction,
+  scaleUsage,
   type Tier,
   tiered,
   usage,
@@ -65,7 +66,7 @@ const CLASSES: Array<{
 function requests(ctx: CostContext, label: string, tier1: string, tier2: string): ComponentSpec[] {
   const thousands = (key: string) => {
     const n = usageNumber(ctx, key);
-    return n === undefined ? undefined : n / 1000;
+    return scaleUsage(n, 1, 1000);
   };
   return [
     usage(

@@ -1,4 +1,11 @@
-import { bool, type CostFunction, type Tier, tiered, usageNumber } from "../../cost-components.ts";
+import {
+  bool,
+  type CostFunction,
+  scaleUsage,
+  type Tier,
+  tiered,
+  usageNumber,
+} from "../../cost-components.ts";
 
 /**
  * aws_sqs_queue: requests from usage (`monthly_requests`), each 64 KB chunk of `request_size_kb` a
@@ -26,6 +33,6 @@ export const sqsQueueCost: CostFunction = (ctx) => {
       size: Infinity,
     },
   ];
-  const millions = requests === undefined ? undefined : (requests * chunks) / 1e6;
+  const millions = scaleUsage(requests, chunks, 1e6);
   return { components: tiered(`Requests (${kind})`, "1M requests", millions, tiers, { unitScale: 1e6 }) };
 };

@@ -4,6 +4,7 @@ import {
   type CostFunction,
   monthly,
   num,
+  scaleUsage,
   str,
   usage,
   usageNumber,
@@ -76,7 +77,7 @@ export function managedDiskLines(
         "Disk operations",
         "10K operations",
         { service: "ManagedDisks", key: `${tier}_${redundancy}_operations` },
-        operations === undefined ? undefined : (operations * count) / 10_000,
+        scaleUsage(operations, count, 10_000),
       ),
     );
   }

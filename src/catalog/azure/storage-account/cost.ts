@@ -1,4 +1,11 @@
-import { type ComponentSpec, type CostFunction, str, usage, usageNumber } from "../../cost-components.ts";
+import {
+  type ComponentSpec,
+  type CostFunction,
+  scaleUsage,
+  str,
+  usage,
+  usageNumber,
+} from "../../cost-components.ts";
 
 /** Replication as the price list names it (`RAGRS` → `RA-GRS`). */
 function replicationOf(value: string): string {
@@ -17,7 +24,7 @@ export const storageAccountCost: CostFunction = (ctx) => {
   const sku = `${tier}_${replication}`;
   const per10k = (key: string) => {
     const n = usageNumber(ctx, key);
-    return n === undefined ? undefined : n / 10_000;
+    return scaleUsage(n, 1, 10_000);
   };
   const meter = (name: string) => ({ service: "BlobStorage", key: `${sku}:${name}` });
   const components: ComponentSpec[] = [

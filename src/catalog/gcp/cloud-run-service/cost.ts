@@ -1,4 +1,4 @@
-import { type CostFunction, usage, usageNumber } from "../../cost-components.ts";
+import { type CostFunction, scaleUsage, usage, usageNumber } from "../../cost-components.ts";
 
 /**
  * google_cloud_run_service and google_cloud_run_v2_service: CPU, memory and requests from usage
@@ -25,7 +25,7 @@ export const cloudRunServiceCost: CostFunction = (ctx) => {
         "Requests",
         "1M requests",
         { service: "CloudRun", key: "requests" },
-        requests === undefined ? undefined : requests / 1e6,
+        scaleUsage(requests, 1, 1e6),
         1e6,
       ),
     ],

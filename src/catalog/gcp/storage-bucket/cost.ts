@@ -1,4 +1,4 @@
-import { type CostFunction, str, usage, usageNumber } from "../../cost-components.ts";
+import { type CostFunction, scaleUsage, str, usage, usageNumber } from "../../cost-components.ts";
 
 /**
  * google_storage_bucket: storage by class (STANDARD by default) in the bucket's location, Class A and
@@ -9,7 +9,7 @@ export const storageBucketCost: CostFunction = (ctx) => {
   const storageClass = (str(ctx, "storage_class") ?? "STANDARD").toLowerCase();
   const perThousand = (key: string) => {
     const n = usageNumber(ctx, key);
-    return n === undefined ? undefined : n / 1000;
+    return scaleUsage(n, 1, 1000);
   };
   const operations = storageClass === "standard" || storageClass === "regional" ? "standard" : storageClass;
   const components = [
