@@ -75,6 +75,14 @@ export interface CostRegistry {
   regionOf?: (node: ResourceNode, lookup: CostContext["lookup"]) => string | undefined;
 }
 
+/**
+ * A lookup table keyed by values from user code (instance families, engines): without a prototype, so
+ * `constructor` or `__proto__` finds nothing instead of Object's own members.
+ */
+export function lookupTable<T>(entries: Record<string, T>): Readonly<Record<string, T>> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, T>, entries));
+}
+
 // Building lines.
 
 export function hourly(name: string, price: PriceRef, count = 1, note?: string): ComponentSpec {

@@ -64,7 +64,7 @@ export async function estimateCost(
       return referrerIndex.get(address) ?? [];
     };
     for (const node of graph.nodes) {
-      const costOf = registry.priced[node.type];
+      const costOf = Object.hasOwn(registry.priced, node.type) ? registry.priced[node.type] : undefined;
       if (!costOf) {
         if (registry.free.has(node.type)) free.push({ address: node.address, type: node.type });
         else

@@ -296,6 +296,32 @@ describe("groups and clusters", () => {
     assert.match(report.unpriced[0]?.reason ?? "", /no cost model/);
   });
 
+  it("treats names of Object's members as the unknown names they are", async () => {
+    const report = await price("aws", "us-east-1", [
+      node("constructor.x", {}, { type: "constructor" }),
+      node("aws_instance.y", {
+        instance_type: "constructor.toString",
+        credit_specification: [{ cpu_credits: "unlimited" }],
+      }),
+      node("aws_db_instance.z", {
+        engine: "postgres",
+        instance_class: "db.t3.micro",
+        allocated_storage: 5,
+        storage_type: "__proto__",
+      }),
+      node("aws_lb.w", { load_balancer_type: "toString" }),
+    ]);
+    assert.equal(report.unpriced[0]?.address, "constructor.x");
+    const instance = resource(report, "aws_instance.y");
+    assert.equal(instance.components.length, 1, "no CPU credits for a family named constructor");
+    assert.match(
+      line(instance, "Instance usage").note ?? "",
+      /no list price for AmazonEC2 constructor\.toString/,
+    );
+    assert.match(line(resource(report, "aws_db_instance.z"), "Storage").note ?? "", /__proto__-single-az/);
+    assert.match(line(resource(report, "aws_lb.w"), "toString load balancer").note ?? "", /toString-hour/);
+  });
+
   it("does not guess an instance type that is only known after apply", async () => {
     const { Unknown } = await import("../../../src/model/value.ts");
     const report = await price("aws", "us-east-1", [

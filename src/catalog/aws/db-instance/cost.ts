@@ -3,6 +3,7 @@ import {
   type ComponentSpec,
   type CostFunction,
   hourly,
+  lookupTable,
   monthly,
   num,
   str,
@@ -17,13 +18,13 @@ function gp3Baseline(engine: string, sizeGb: number): { iops: number; throughput
   return large ? { iops: 12000, throughput: 500 } : { iops: 3000, throughput: 125 };
 }
 
-const STORAGE_KEY: Record<string, string> = {
+const STORAGE_KEY: Record<string, string> = lookupTable({
   gp2: "gp2",
   gp3: "gp3",
   io1: "io1",
   standard: "magnetic",
   io2: "io2",
-};
+});
 
 /**
  * aws_db_instance: instance hours by engine, class and deployment (Multi-AZ doubles both), storage by

@@ -6,6 +6,7 @@ import {
   type CostContext,
   type CostFunction,
   HOURS_PER_MONTH,
+  lookupTable,
   num,
   type SubresourceSpec,
   scaleUsage,
@@ -17,15 +18,15 @@ import {
 import { ebsLines } from "../ebs-volume/cost.ts";
 
 /** Burstable families and their default credit mode (T2 standard; T3, T3a and T4g unlimited). */
-const BURSTABLE: Record<string, "standard" | "unlimited"> = {
+const BURSTABLE: Record<string, "standard" | "unlimited"> = lookupTable({
   t2: "standard",
   t3: "unlimited",
   t3a: "unlimited",
   t4g: "unlimited",
-};
+});
 
 /** vCPUs of burstable sizes, for CPU credit usage given per vCPU. */
-const BURSTABLE_VCPUS: Record<string, number> = {
+const BURSTABLE_VCPUS: Record<string, number> = lookupTable({
   nano: 2,
   micro: 2,
   small: 2,
@@ -33,7 +34,7 @@ const BURSTABLE_VCPUS: Record<string, number> = {
   large: 2,
   xlarge: 4,
   "2xlarge": 8,
-};
+});
 
 export interface InstanceOptions {
   instanceType: string | undefined;

@@ -2,6 +2,7 @@ import {
   type CostContext,
   type CostFunction,
   hourly,
+  lookupTable,
   scaleUsage,
   str,
   usage,
@@ -15,13 +16,17 @@ import {
 const LCU: Record<
   string,
   { newConnections: number; activeConnections: number; gbPerHour: number; rules?: number }
-> = {
+> = lookupTable({
   application: { newConnections: 25, activeConnections: 3000, gbPerHour: 1, rules: 1000 },
   network: { newConnections: 800, activeConnections: 100000, gbPerHour: 1 },
   gateway: { newConnections: 600, activeConnections: 60000, gbPerHour: 1 },
-};
-const PREFIX: Record<string, string> = { application: "alb", network: "nlb", gateway: "gwlb" };
-const NAME: Record<string, string> = { application: "Application", network: "Network", gateway: "Gateway" };
+});
+const PREFIX: Record<string, string> = lookupTable({ application: "alb", network: "nlb", gateway: "gwlb" });
+const NAME: Record<string, string> = lookupTable({
+  application: "Application",
+  network: "Network",
+  gateway: "Gateway",
+});
 
 /** Capacity units per hour from usage: the usage key `capacity_units`, or the largest dimension. */
 function capacityUnits(ctx: CostContext, type: string): number | undefined {

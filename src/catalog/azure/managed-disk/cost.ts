@@ -2,6 +2,7 @@ import {
   type ComponentSpec,
   type CostContext,
   type CostFunction,
+  lookupTable,
   monthly,
   num,
   scaleUsage,
@@ -27,7 +28,7 @@ const TIERS: Array<[number, number]> = [
   [16384, 70],
   [32767, 80],
 ];
-const LETTER: Record<string, string> = { Premium: "P", StandardSSD: "E", Standard: "S" };
+const LETTER: Record<string, string> = lookupTable({ Premium: "P", StandardSSD: "E", Standard: "S" });
 
 /** The billed tier of a disk: `P10` for a 100 GiB Premium SSD; Standard HDD starts at S4. */
 export function diskTier(storageType: string, sizeGb: number): string | undefined {

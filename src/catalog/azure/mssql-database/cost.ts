@@ -2,6 +2,7 @@ import {
   type ComponentSpec,
   type CostFunction,
   hourly,
+  lookupTable,
   monthly,
   num,
   str,
@@ -10,11 +11,11 @@ import {
   usageNumber,
 } from "../../cost-components.ts";
 
-const VCORE_TIERS: Record<string, string> = {
+const VCORE_TIERS: Record<string, string> = lookupTable({
   GP: "General Purpose",
   BC: "Business Critical",
   HS: "Hyperscale",
-};
+});
 
 /**
  * azurerm_mssql_database: vCore SKUs (`GP_Gen5_2`) bill vCore-hours and storage (`max_size_gb`,

@@ -5,6 +5,7 @@ import {
   type CostContext,
   type CostFunction,
   HOURS_PER_MONTH,
+  lookupTable,
   monthly,
   num,
   str,
@@ -16,11 +17,11 @@ import {
  * Sustained use discounts: each quarter of the month's hours is billed at a share of the list price
  * (N1: 100/80/60/40 %, N2 and N2D: 100/86.78/73.3/60 %); E2, C3 and newer families get none.
  */
-const SUSTAINED_USE: Record<string, number[]> = {
+const SUSTAINED_USE: Record<string, number[]> = lookupTable({
   n1: [1, 0.8, 0.6, 0.4],
   n2: [1, 0.8678, 0.733, 0.6],
   n2d: [1, 0.8678, 0.733, 0.6],
-};
+});
 const QUARTERS = ["first 25%", "25–50%", "50–75%", "75–100%"];
 
 /**

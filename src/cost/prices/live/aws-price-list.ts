@@ -1,4 +1,5 @@
 import { GetProductsCommand, type PricingClient } from "@aws-sdk/client-pricing";
+import { lookupTable } from "../../../catalog/cost-components.ts";
 import { type PriceKey, type PriceRecord, type PriceSource, priceKeyId } from "../price.ts";
 import { PriceSourceError } from "../price-source-error.ts";
 import { mapLimit } from "./map-limit.ts";
@@ -9,8 +10,16 @@ export interface AwsProductQuery {
   filters: Record<string, string>;
 }
 
-const RDS_ENGINES: Record<string, string> = { postgres: "PostgreSQL", mysql: "MySQL", mariadb: "MariaDB" };
-const CACHE_ENGINES: Record<string, string> = { redis: "Redis", memcached: "Memcached", valkey: "Valkey" };
+const RDS_ENGINES: Record<string, string> = lookupTable({
+  postgres: "PostgreSQL",
+  mysql: "MySQL",
+  mariadb: "MariaDB",
+});
+const CACHE_ENGINES: Record<string, string> = lookupTable({
+  redis: "Redis",
+  memcached: "Memcached",
+  valkey: "Valkey",
+});
 
 /**
  * The Price List query for a snapshot price key, for the products whose attributes name them exactly

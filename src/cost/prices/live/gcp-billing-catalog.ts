@@ -1,3 +1,4 @@
+import { lookupTable } from "../../../catalog/cost-components.ts";
 import { type PriceKey, type PriceRecord, type PriceSource, priceKeyId } from "../price.ts";
 import { PriceSourceError } from "../price-source-error.ts";
 import { type Fetch, getJson, type Sleep } from "./http.ts";
@@ -27,17 +28,17 @@ export function skuPrice(sku: CatalogSku): number | undefined {
   return Number(rate.unitPrice.units ?? 0) + (rate.unitPrice.nanos ?? 0) / 1e9;
 }
 
-const DISK_SKUS: Record<string, string> = {
+const DISK_SKUS: Record<string, string> = lookupTable({
   "pd-standard": "Storage PD Capacity",
   "pd-balanced": "Balanced PD Capacity",
   "pd-ssd": "SSD backed PD Capacity",
-};
-const FAMILY_PREFIX: Record<string, string> = {
+});
+const FAMILY_PREFIX: Record<string, string> = lookupTable({
   e2: "E2 Instance",
   n2: "N2 Instance",
   n2d: "N2D AMD Instance",
-};
-const MEMORY_PER_VCPU: Record<string, number> = { standard: 4, highmem: 8, highcpu: 1 };
+});
+const MEMORY_PER_VCPU: Record<string, number> = lookupTable({ standard: 4, highmem: 8, highcpu: 1 });
 
 /**
  * Live Google Cloud list prices from the Cloud Billing Catalog API (an API key): Compute Engine's SKUs
