@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../errors.ts";
 import { buildGraph } from "../model/build-graph.ts";
@@ -19,8 +19,14 @@ export interface CostInput {
 /** Whether a file is a plinth spec: YAML whose `apiVersion` is plinth's. */
 function isPlinthSpec(path: string): boolean {
   if (!/\.ya?ml$/i.test(path)) return false;
-  const head = readFileSync(path, "utf8").slice(0, 64 * 1024);
-  return /^apiVersion:\s*["']?plinth\//m.test(head);
+  const fd = openSync(path, "r");
+  try {
+    const head = Buffer.alloc(64 * 1024);
+    const read = readSync(fd, head, 0, head.length, 0);
+    return /^apiVersion:\s*["']?plinth\//m.test(head.subarray(0, read).toString("utf8"));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
