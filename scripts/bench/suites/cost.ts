@@ -66,7 +66,7 @@ export const cost: BenchSuite = {
       }
     }
     rows.push({
-      name: "load the bundled snapshot (2,308 prices)",
+      name: "load the bundled price snapshot",
       ms: median(loads),
       p95: percentile(loads, 95),
     });
