@@ -34,6 +34,20 @@ export interface NetworkInfo {
   handles: Record<string, Value>;
 }
 
+/** The subnet a VM goes in: the one it names, else the network's first private one, else its first. */
+export function subnetFor(network: NetworkInfo, name: string | undefined): SubnetInfo | undefined {
+  return (
+    network.subnets.find((s) => s.name === name) ??
+    network.subnets.find((s) => !s.public) ??
+    network.subnets[0]
+  );
+}
+
+/** A subnet's zone letter when the spec gives none: subnets alternate between zones a and b. */
+export function defaultZone(index: number): "a" | "b" {
+  return index % 2 === 0 ? "a" : "b";
+}
+
 /** The result of lowering one component: the values its `${name.attribute}` references resolve to. */
 export interface LoweredComponent {
   attributes: Record<string, Value>;

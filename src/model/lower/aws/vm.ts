@@ -1,6 +1,6 @@
 import { SIZES } from "../../../catalog/sizes.ts";
 import type { VmComponent } from "../../../spec/types.ts";
-import type { LoweredComponent, LoweringContext } from "../context.ts";
+import { type LoweredComponent, type LoweringContext, subnetFor } from "../context.ts";
 import { envScript } from "../env-script.ts";
 import { referencedResources } from "../referenced-resources.ts";
 import { assumeRolePolicy, partitionOf, policyDocument } from "./iam.ts";
@@ -16,10 +16,7 @@ const DEFAULT_IMAGE = "resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-a
 export function lowerAwsVm(vm: VmComponent, ctx: LoweringContext): LoweredComponent {
   const name = ctx.localName(vm);
   const network = ctx.network(vm.props.network);
-  const subnet =
-    network.subnets.find((s) => s.name === vm.props.subnet) ??
-    network.subnets.find((s) => !s.public) ??
-    network.subnets[0];
+  const subnet = subnetFor(network, vm.props.subnet);
 
   const role = ctx.add(vm, "aws_iam_role", name, {
     name: ctx.physicalName(vm, { max: 64 }),

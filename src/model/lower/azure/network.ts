@@ -1,6 +1,6 @@
 import type { NetworkComponent } from "../../../spec/types.ts";
 import { localName } from "../../naming.ts";
-import type { LoweredComponent, LoweringContext, SubnetInfo } from "../context.ts";
+import { defaultZone, type LoweredComponent, type LoweringContext, type SubnetInfo } from "../context.ts";
 import { placement } from "./resource-group.ts";
 import { LAST_PRIORITY } from "./security-rule.ts";
 
@@ -55,7 +55,7 @@ export function lowerAzureNetwork(network: NetworkComponent, ctx: LoweringContex
       id: ctx.ref(address, "id"),
       cidr: subnet.cidr,
       public: subnet.public ?? false,
-      zone: subnet.zone ?? (index % 2 === 0 ? "a" : "b"),
+      zone: subnet.zone ?? defaultZone(index),
     });
   });
 

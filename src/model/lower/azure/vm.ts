@@ -2,7 +2,7 @@ import { zoneOf } from "../../../catalog/regions.ts";
 import { SIZES } from "../../../catalog/sizes.ts";
 import type { IngressRule, VmComponent } from "../../../spec/types.ts";
 import { Encoded, type Value } from "../../value.ts";
-import type { LoweredComponent, LoweringContext, NetworkInfo } from "../context.ts";
+import { type LoweredComponent, type LoweringContext, type NetworkInfo, subnetFor } from "../context.ts";
 import { envScript } from "../env-script.ts";
 import { referencedResources } from "../referenced-resources.ts";
 import { placement } from "./resource-group.ts";
@@ -26,10 +26,7 @@ export function lowerAzureVm(vm: VmComponent, ctx: LoweringContext): LoweredComp
   const name = ctx.localName(vm);
   const where = placement(ctx);
   const network = ctx.network(vm.props.network);
-  const subnet =
-    network.subnets.find((s) => s.name === vm.props.subnet) ??
-    network.subnets.find((s) => !s.public) ??
-    network.subnets[0];
+  const subnet = subnetFor(network, vm.props.subnet);
 
   const nic = ctx.add(vm, "azurerm_network_interface", name, {
     name: ctx.physicalName(vm, { max: 80 }, "nic"),

@@ -1,6 +1,6 @@
 import type { NetworkComponent } from "../../../spec/types.ts";
 import type { Ref } from "../../value.ts";
-import type { LoweredComponent, LoweringContext, SubnetInfo } from "../context.ts";
+import { defaultZone, type LoweredComponent, type LoweringContext, type SubnetInfo } from "../context.ts";
 import { enableApi } from "./project.ts";
 
 /**
@@ -46,7 +46,7 @@ export function lowerGcpNetwork(network: NetworkComponent, ctx: LoweringContext)
       id: ctx.ref(address, "id"),
       cidr: subnet.cidr,
       public: subnet.public ?? false,
-      zone: subnet.zone ?? (index % 2 === 0 ? "a" : "b"),
+      zone: subnet.zone ?? defaultZone(index),
     });
   });
 

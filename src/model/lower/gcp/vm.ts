@@ -2,7 +2,7 @@ import { zoneOf } from "../../../catalog/regions.ts";
 import { SIZES } from "../../../catalog/sizes.ts";
 import type { IngressRule, VmComponent } from "../../../spec/types.ts";
 import type { Value } from "../../value.ts";
-import type { LoweredComponent, LoweringContext } from "../context.ts";
+import { type LoweredComponent, type LoweringContext, subnetFor } from "../context.ts";
 import { envScript } from "../env-script.ts";
 import { enableApi } from "./project.ts";
 import { grantVmAccess } from "./vm-access.ts";
@@ -21,10 +21,7 @@ const CLOUD_PLATFORM_SCOPE = "https://www.googleapis.com/auth/cloud-platform";
 export function lowerGcpVm(vm: VmComponent, ctx: LoweringContext): LoweredComponent {
   const name = ctx.localName(vm);
   const network = ctx.network(vm.props.network);
-  const subnet =
-    network.subnets.find((s) => s.name === vm.props.subnet) ??
-    network.subnets.find((s) => !s.public) ??
-    network.subnets[0];
+  const subnet = subnetFor(network, vm.props.subnet);
   // Network tags select the instance in firewall rules; one per VM keeps rules from reaching others.
   const tag = ctx.physicalName(vm, { max: 63 });
 
