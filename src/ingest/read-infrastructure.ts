@@ -66,7 +66,7 @@ export function readInfrastructure(path: string, options: ReadInfrastructureOpti
     case "plinth":
       return readPlinthSpec(detected.text ?? "", display, options.env, schemas);
     case "terraform":
-      return { kind: "terraform", ...readTerraform(absolute, { ...options, display }) };
+      return { kind: "terraform", ...readTerraform(absolute, { ...options, display, schemas }) };
     case "terraform-plan":
       return { kind: "terraform-plan", ...readPlan(detected.text ?? "", absolute, { ...options, display }) };
     case "cloudformation":

@@ -28,6 +28,12 @@ export function parseHcl(text: string, file: string): HclFile {
   return { file, body, comments: parser.comments };
 }
 
+/** Parses a whole text as a template (`templatefile`), with `${…}` and `%{…}` but no escapes. */
+export function parseTemplate(text: string, file: string): Expression {
+  const parser = new Parser(text, file, 0, false);
+  return parser.parseStandaloneTemplate();
+}
+
 const IDENTIFIER = /[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}_-]*/uy;
 const NUMBER = /[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
 const BINARY_LEVELS: ReadonlyArray<ReadonlyArray<BinaryOperator>> = [
@@ -74,6 +80,11 @@ class Parser {
     this.#lineOffset = lineOffset;
     this.#collectComments = collectComments;
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.#lineStarts.push(i + 1);
+  }
+
+  parseStandaloneTemplate(): Expression {
+    const pos = this.#pos();
+    return { kind: "template", parts: buildTemplate(this.#templateParts(undefined, pos), this), pos };
   }
 
   // ---- bodies
