@@ -68,7 +68,10 @@ export function readInfrastructure(path: string, options: ReadInfrastructureOpti
     case "terraform":
       return { kind: "terraform", ...readTerraform(absolute, { ...options, display, schemas }) };
     case "terraform-plan":
-      return { kind: "terraform-plan", ...readPlan(detected.text ?? "", absolute, { ...options, display }) };
+      return {
+        kind: "terraform-plan",
+        ...readPlan(detected.text ?? "", absolute, { ...options, display, schemas }),
+      };
     case "cloudformation":
       return { kind: "cloudformation", ...readTemplate(detected.text ?? "", { ...options, display }) };
   }
