@@ -221,7 +221,7 @@ function linkUnknownReferences(nodes: ResourceNode[], config: ConfigurationIndex
       if (!(value instanceof Unknown)) continue;
       const reference = expressions[argumentName]?.references?.[0];
       const match = reference
-        ? /^((?:[a-z0-9_-]+)\.(?:[a-zA-Z0-9_-]+))\.([a-zA-Z0-9_]+)$/.exec(reference)
+        ? /^([a-z0-9_-]+\.[a-zA-Z0-9_-]+)(?:\.([a-zA-Z0-9_]+))?$/.exec(reference)
         : null;
       if (
         !match ||
@@ -233,7 +233,7 @@ function linkUnknownReferences(nodes: ResourceNode[], config: ConfigurationIndex
       const target = [`${modulePrefix}${match[1]}`, `${modulePrefix}${match[1]}${key}`].find((a) =>
         byAddress.has(a),
       );
-      if (target) node.properties[argumentName] = new Ref(target, [match[2] as string]);
+      if (target) node.properties[argumentName] = new Ref(target, match[2] ? [match[2]] : []);
     }
   }
 }
