@@ -73,7 +73,10 @@ export function readInfrastructure(path: string, options: ReadInfrastructureOpti
         ...readPlan(detected.text ?? "", absolute, { ...options, display, schemas }),
       };
     case "cloudformation":
-      return { kind: "cloudformation", ...readTemplate(detected.text ?? "", { ...options, display }) };
+      return {
+        kind: "cloudformation",
+        ...readTemplate(detected.text ?? "", { ...options, display, schemas }),
+      };
   }
 }
 
