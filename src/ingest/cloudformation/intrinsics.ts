@@ -62,11 +62,11 @@ function evaluateNode(value: unknown, pointer: string, scope: TemplateScope): Ev
   if (keys.length === 1) {
     const key = keys[0] as string;
     if (key === "Ref" || key.startsWith("Fn::"))
-      return intrinsic(key, record[key], `${pointer}/${escape(key)}`, scope);
+      return intrinsic(key, record[key], `${pointer}/${escapePointer(key)}`, scope);
   }
   const out: ValueObject = {};
   for (const key of keys) {
-    const v = evaluateNode(record[key], `${pointer}/${escape(key)}`, scope);
+    const v = evaluateNode(record[key], `${pointer}/${escapePointer(key)}`, scope);
     if (v !== NO_VALUE) setOwn(out, key, v);
   }
   return out;
@@ -203,7 +203,7 @@ function substitute(arg: unknown, pointer: string, scope: TemplateScope): Value 
   const local = new Map<string, Value>();
   if (isPlainObject(variables as Value)) {
     for (const [name, v] of Object.entries(variables as Record<string, unknown>)) {
-      const evaluated = evaluateNode(v, `${pointer}/1/${escape(name)}`, scope);
+      const evaluated = evaluateNode(v, `${pointer}/1/${escapePointer(name)}`, scope);
       local.set(name, evaluated === NO_VALUE ? "" : evaluated);
     }
   }
@@ -243,7 +243,7 @@ export function evaluateCondition(value: unknown, pointer: string, scope: Templa
     return new Unknown("a malformed condition");
   }
   const [name, arg] = Object.entries(value as Record<string, unknown>)[0] as [string, unknown];
-  const inner = `${pointer}/${escape(name)}`;
+  const inner = `${pointer}/${escapePointer(name)}`;
   const list = Array.isArray(arg) ? arg : [];
   switch (name) {
     case "Condition":
@@ -279,6 +279,6 @@ function normalize(value: Value): Value {
   return typeof value === "number" || typeof value === "boolean" ? String(value) : value;
 }
 
-function escape(key: string): string {
+function escapePointer(key: string): string {
   return key.replaceAll("~", "~0").replaceAll("/", "~1");
 }
