@@ -56,7 +56,7 @@ function range(args: Value[]): Value {
       : [
           numbers[0] as number,
           numbers[1] as number,
-          (numbers[2] ?? (numbers[0] as number) <= (numbers[1] as number)) ? 1 : -1,
+          numbers[2] ?? ((numbers[0] as number) <= (numbers[1] as number) ? 1 : -1),
         ];
   if (step === 0) throw new EvaluationError("the step must not be zero");
   const out: number[] = [];
