@@ -48,7 +48,13 @@ export function writeTree(files: Record<string, string>): string {
 
 export function nodeAt(graph: ResourceGraph | undefined, address: string): ResourceNode {
   const node = graph?.nodes.find((n) => n.address === address);
-  if (!node) throw new Error(`no node ${address}; have ${graph?.nodes.map((n) => n.address).join(", ")}`);
+  if (!node)
+    throw new Error(
+      `no node ${address}; have ${graph?.nodes
+        .slice(0, 20)
+        .map((n) => n.address)
+        .join(", ")}…`,
+    );
   return node;
 }
 
