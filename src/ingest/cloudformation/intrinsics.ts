@@ -38,13 +38,7 @@ const NO_FILES = {
  * A malformed call is reported at its pointer and read as unknown.
  */
 export function evaluateIntrinsics(value: unknown, pointer: string, scope: TemplateScope): Evaluated {
-  try {
-    return evaluateNode(value, pointer, scope);
-  } catch (error) {
-    if (!(error instanceof IntrinsicError)) throw error;
-    scope.warn(`${error.message}; the value is read as unknown.`, pointer);
-    return new Unknown(error.message);
-  }
+  return evaluateNode(value, pointer, scope);
 }
 
 function evaluateNode(value: unknown, pointer: string, scope: TemplateScope): Evaluated {
@@ -61,8 +55,16 @@ function evaluateNode(value: unknown, pointer: string, scope: TemplateScope): Ev
   const record = value as Record<string, unknown>;
   if (keys.length === 1) {
     const key = keys[0] as string;
-    if (key === "Ref" || key.startsWith("Fn::"))
-      return intrinsic(key, record[key], `${pointer}/${escapePointer(key)}`, scope);
+    if (key === "Ref" || key.startsWith("Fn::")) {
+      const at = `${pointer}/${escapePointer(key)}`;
+      try {
+        return intrinsic(key, record[key], at, scope);
+      } catch (error) {
+        if (!(error instanceof IntrinsicError)) throw error;
+        scope.warn(`${error.message}; the value is read as unknown.`, at);
+        return new Unknown(error.message);
+      }
+    }
   }
   const out: ValueObject = {};
   for (const key of keys) {

@@ -33,6 +33,11 @@ const SHORT_FORMS = new Set([
   "ToJsonString",
 ]);
 
+/** Tags plain data may carry; anything else (`!!python/object`, `!!binary`…) is refused. */
+const PLAIN_TAGS = new Set(
+  ["str", "int", "float", "bool", "null", "map", "seq"].map((t) => `tag:yaml.org,2002:${t}`),
+);
+
 /**
  * Parses a CloudFormation template, YAML or JSON (JSON is YAML), keeping the line of every key and
  * value. Syntax errors, duplicate keys, unknown tags and alias bombs are one `InputError` at the line.
@@ -47,6 +52,13 @@ export function parseTemplate(text: string, file: string): ParsedTemplate {
     strict: true,
   });
   const at = (offset: number) => ({ file, ...lineCounter.linePos(offset) });
+  // A tagged node's range starts at its value; messages about the tag point at the tag.
+  const tagAt = (node: Node) => {
+    let i = (node.range?.[0] ?? 0) - 1;
+    while (i > 0 && (text[i] === " " || text[i] === "\t")) i--;
+    while (i > 0 && !/\s/.test(text[i - 1] as string)) i--;
+    return at(text[i] === "!" ? i : (node.range?.[0] ?? 0));
+  };
   const [error] = doc.errors;
   if (error) {
     const message = (error.message.split("\n")[0] ?? "")
@@ -78,7 +90,7 @@ export function parseTemplate(text: string, file: string): ParsedTemplate {
       const name = tag.slice(1);
       if (!SHORT_FORMS.has(name)) {
         throw new InputError(`The YAML tag \`${tag}\` is not a CloudFormation intrinsic function.`, {
-          location: at(node.range?.[0] ?? 0),
+          location: tagAt(node),
         });
       }
       const key = name === "Ref" || name === "Condition" ? name : `Fn::${name}`;
@@ -90,10 +102,13 @@ export function parseTemplate(text: string, file: string): ParsedTemplate {
       }
       return { [key]: value };
     }
-    if (tag && !tag.startsWith("tag:yaml.org,2002:")) {
-      throw new InputError(`The YAML tag \`${tag}\` is not allowed in a template.`, {
-        location: at(node.range?.[0] ?? 0),
-      });
+    if (tag && !PLAIN_TAGS.has(tag)) {
+      throw new InputError(
+        `The YAML tag \`${tag.replace("tag:yaml.org,2002:", "!!")}\` is not allowed in a template.`,
+        {
+          location: tagAt(node),
+        },
+      );
     }
     if (isMap(node)) {
       const out: Record<string, unknown> = {};

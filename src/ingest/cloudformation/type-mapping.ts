@@ -4,8 +4,11 @@ import type { SourceMap } from "../../spec/source-map.ts";
 import { jsonEncode } from "../terraform/functions/string-functions.ts";
 import { isConcrete, isPending } from "../terraform/values.ts";
 
-/** Turns a CloudFormation value into its Terraform form; `undefined` leaves the argument out. */
-export type Convert = (value: Value, properties: ValueObject) => Value | undefined;
+/**
+ * Turns a CloudFormation value into its Terraform form; `undefined` leaves the argument out. It sees
+ * only concrete values (references pass through unconverted) unless it is marked `pending: true`.
+ */
+export type Convert = ((value: Value, properties: ValueObject) => Value | undefined) & { pending?: boolean };
 
 /**
  * One property: `from` is a CloudFormation path (`VersioningConfiguration.Status`), `to` a Terraform
@@ -115,7 +118,7 @@ function applyRules(
     const [from, to, convert] = rule as readonly [string, string, Convert?];
     const raw = get(source, from);
     if (raw === undefined) continue;
-    const value = convert && !isPending(raw) ? convert(raw, all) : raw;
+    const value = convert && (!isPending(raw) || convert.pending) ? convert(raw, all) : raw;
     if (value === undefined) continue;
     set(target, to, value);
     attributeSources[`${targetPrefix}${to}`] = sources.value(`${pointer}/${toPointer(from)}`);

@@ -1,4 +1,5 @@
-import { bool, type CloudFormationMapping, number, tags } from "../type-mapping.ts";
+import type { Value, ValueObject } from "../../../model/value.ts";
+import { bool, type CloudFormationMapping, type Convert, number, tags } from "../type-mapping.ts";
 
 export const ec2Vpc: CloudFormationMapping = {
   cloudFormationType: "AWS::EC2::VPC",
@@ -59,12 +60,22 @@ export const ec2Eip: CloudFormationMapping = {
   attributes: { AllocationId: "allocation_id", PublicIp: "public_ip" },
 };
 
-const flowLogTarget = (kind: string) => (id: unknown, all: Record<string, unknown>) =>
-  ({ VPC: "vpc_id", Subnet: "subnet_id", NetworkInterface: "eni_id", TransitGateway: "transit_gateway_id" })[
-    String(all.ResourceType)
-  ] === kind
-    ? (id as never)
-    : undefined;
+/** `ResourceId` is a VPC, subnet, interface or transit gateway id, by `ResourceType`. */
+const flowLogTarget = (argument: string): Convert =>
+  Object.assign(
+    (id: Value, all: ValueObject) =>
+      (
+        ({
+          VPC: "vpc_id",
+          Subnet: "subnet_id",
+          NetworkInterface: "eni_id",
+          TransitGateway: "transit_gateway_id",
+        }) as Record<string, string>
+      )[String(all.ResourceType)] === argument
+        ? id
+        : undefined,
+    { pending: true },
+  );
 
 export const ec2FlowLog: CloudFormationMapping = {
   cloudFormationType: "AWS::EC2::FlowLog",
