@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import type { Command } from "commander";
 import { formatLocation } from "../../errors.ts";
 import { readInfrastructure } from "../../ingest/read-infrastructure.ts";
@@ -36,11 +37,13 @@ export function registerInspect(program: Command, io: CliIO, setExit: (code: num
     .action((path: string, options: InspectOptions) => {
       const ctx = contextFor(io, { ...options, file: path });
       const input = resolvePath(io, path);
-      const result = readInfrastructure(input.absolute, infrastructureOptions(io, options, input.display));
+      // Files inside the current directory are named as the user sees them: main.tf, not /abs/main.tf.
+      const display = input.absolute === resolve(io.cwd) ? "." : input.display;
+      const result = readInfrastructure(input.absolute, infrastructureOptions(io, options, display));
       if (ctx.json) {
         const json = {
           kind: result.kind,
-          path: input.display,
+          path: display,
           graphs: result.graphs.map(graphJson),
           warnings: result.warnings.map(diagnosticJson),
         };
