@@ -5,9 +5,10 @@
  */
 import type { BenchSuite } from "./measure.ts";
 import { cliStartup } from "./suites/cli-startup.ts";
+import { ingest } from "./suites/ingest.ts";
 import { lowering } from "./suites/lowering.ts";
 
-const SUITES: BenchSuite[] = [cliStartup, lowering];
+const SUITES: BenchSuite[] = [cliStartup, lowering, ingest];
 
 const filter = process.argv[2]?.toLowerCase();
 for (const suite of SUITES.filter((s) => !filter || s.title.toLowerCase().includes(filter))) {
