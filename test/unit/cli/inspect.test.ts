@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import { runCli } from "../../helpers/cli.ts";
 import { assertMatchesCliSchema } from "../../helpers/cli-schemas.ts";
@@ -112,4 +113,19 @@ describe("plinth inspect", () => {
     const coloured = await runCli(["inspect", "."], { cwd: dir, isTTY: true });
     assert.match(coloured.stderr, /^\u001b\[33mwarning\u001b\[39m: main\.tf:2:1/);
   });
+});
+
+test("the inspect examples in README.md and docs/ run as written", async () => {
+  const root = new URL("../../../", import.meta.url).pathname;
+  const commands = ["README.md", "docs/cli.md", "docs/ingest.md"].flatMap((file) =>
+    [...readFileSync(`${root}${file}`, "utf8").matchAll(/^npx plinth (inspect [^#\n]+?)\s*(?:#.*)?$/gm)].map(
+      (m) => (m[1] as string).split(/\s+/),
+    ),
+  );
+  assert.ok(commands.length >= 6, `found ${commands.length} examples`);
+  for (const args of commands) {
+    const result = await runCli(args, { cwd: root });
+    assert.equal(result.code, 0, `${args.join(" ")}: ${result.stderr}`);
+    assert.ok(result.stdout.length > 0);
+  }
 });
