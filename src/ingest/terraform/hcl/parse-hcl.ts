@@ -98,7 +98,7 @@ class Parser {
         return body;
       }
       if (this.#peek() === "}") {
-        if (!opening) this.#fail("Unexpected `}` with no block to close");
+        if (!opening) this.#failAt(this.#pos(), "Unexpected `}` with no block to close");
         return body;
       }
       const pos = this.#pos();
@@ -446,7 +446,7 @@ class Parser {
     const rest = this.#text.slice(start);
     const end = closing.exec(rest);
     if (!end)
-      this.#fail(`The heredoc \`${marker}\` opened here is never closed by a line with \`${marker}\``);
+      this.#failAt(pos, `The heredoc \`${marker}\` opened here is never closed by a line with \`${marker}\``);
     let content = rest.slice(0, end.index);
     if (indented) {
       const lines = content.split("\n");
@@ -588,7 +588,8 @@ class Parser {
         return String.fromCodePoint(code);
       }
     }
-    this.#fail(
+    this.#failAt(
+      this.#pos(),
       `The escape \`\\${next ?? ""}\` is not valid; use \\n, \\r, \\t, \\", \\\\, \\uNNNN or \\UNNNNNNNN`,
     );
   }
@@ -609,7 +610,7 @@ class Parser {
         this.#i = stop;
       } else if (c === "/" && text[this.#i + 1] === "*") {
         const end = text.indexOf("*/", this.#i + 2);
-        if (end === -1) this.#fail("This comment is never closed with `*/`");
+        if (end === -1) this.#failAt(this.#pos(), "This comment is never closed with `*/`");
         this.#comment(this.#i, end + 2, text.slice(this.#i + 2, end));
         this.#i = end + 2;
       } else {
