@@ -7,8 +7,9 @@ import type { BenchSuite } from "./measure.ts";
 import { cliStartup } from "./suites/cli-startup.ts";
 import { ingest } from "./suites/ingest.ts";
 import { lowering } from "./suites/lowering.ts";
+import { loweringClouds } from "./suites/lowering-clouds.ts";
 
-const SUITES: BenchSuite[] = [cliStartup, lowering, ingest];
+const SUITES: BenchSuite[] = [cliStartup, lowering, loweringClouds, ingest];
 
 const filter = process.argv[2]?.toLowerCase();
 for (const suite of SUITES.filter((s) => !filter || s.title.toLowerCase().includes(filter))) {
