@@ -1,4 +1,4 @@
-# A small Terraform configuration to try `plinth inspect` on (no `terraform init` needed).
+# The shop before plinth: a small Terraform configuration to try `plinth inspect` on (no init needed).
 variable "env" {
   type    = string
   default = "dev"
