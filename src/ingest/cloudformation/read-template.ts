@@ -13,6 +13,7 @@ import {
 } from "../../model/value.ts";
 import { type Diagnostic, sortDiagnostics } from "../../spec/diagnostics.ts";
 import { pointerOf, type SourceMap } from "../../spec/source-map.ts";
+import { sortByAddress } from "../graph-parts.ts";
 import type { ReadInfrastructureOptions } from "../read-infrastructure.ts";
 import { evaluateCondition, evaluateIntrinsics, NO_VALUE, type TemplateScope } from "./intrinsics.ts";
 import { parseTemplate } from "./parse-template.ts";
@@ -150,9 +151,8 @@ class TemplateReader {
         },
       ];
     });
-    nodes.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
     const app = basename(this.#display, extname(this.#display)) || "template";
-    return { app, env: "default", cloud: "aws", region, nodes, variables, outputs };
+    return { app, env: "default", cloud: "aws", region, nodes: sortByAddress(nodes), variables, outputs };
   }
 
   #nodes(id: string, resource: NonNullable<Template["Resources"]>[string]): ResourceNode[] {

@@ -1,8 +1,8 @@
 import { basename, dirname, resolve } from "node:path";
-import { cloudOfType } from "../../catalog/provider-schemas.ts";
+import { PROVIDERS } from "../../catalog/provider-schemas.ts";
 import { DEFAULT_REGION } from "../../catalog/regions.ts";
 import { InputError, type SourceLocation } from "../../errors.ts";
-import type { Cloud, GraphOutput, GraphVariable, ResourceGraph, ResourceNode } from "../../model/graph.ts";
+import type { GraphOutput, GraphVariable, ResourceGraph, ResourceNode } from "../../model/graph.ts";
 import {
   type AttributePath,
   isPlainObject,
@@ -13,6 +13,7 @@ import {
 } from "../../model/value.ts";
 import { type Diagnostic, sortDiagnostics } from "../../spec/diagnostics.ts";
 import { hasTerraformFiles } from "../detect-input.ts";
+import { dominantCloud, sortByAddress } from "../graph-parts.ts";
 import type { ReadInfrastructureOptions } from "../read-infrastructure.ts";
 import { jsonDecode } from "../terraform/functions/string-functions.ts";
 import { PlanSources } from "./plan-sources.ts";
@@ -244,14 +245,8 @@ function withoutKeys(address: string): string {
 }
 
 function graphOf(plan: Plan, nodes: ResourceNode[], app: string, config: ConfigurationIndex): ResourceGraph {
-  const counts = new Map<Cloud, number>();
-  for (const node of nodes) {
-    const cloud = cloudOfType(node.type);
-    if (cloud) counts.set(cloud, (counts.get(cloud) ?? 0) + 1);
-  }
-  const cloud = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "aws";
-  const region =
-    config.regions.get({ aws: "aws", gcp: "google", azure: "azurerm" }[cloud]) ?? DEFAULT_REGION[cloud];
+  const cloud = dominantCloud(nodes);
+  const region = config.regions.get(PROVIDERS[cloud].name) ?? DEFAULT_REGION[cloud];
   const variables: GraphVariable[] = Object.entries(plan.variables ?? {}).flatMap(
     ([name, v]): GraphVariable[] => {
       const value = v.value;
@@ -269,6 +264,5 @@ function graphOf(plan: Plan, nodes: ResourceNode[], app: string, config: Configu
     value: o.sensitive ? "(sensitive)" : (o.value ?? new Unknown("known after apply")),
     ...(o.sensitive ? { sensitive: true } : {}),
   }));
-  nodes.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
-  return { app, env: "default", cloud, region, nodes, variables, outputs };
+  return { app, env: "default", cloud, region, nodes: sortByAddress(nodes), variables, outputs };
 }

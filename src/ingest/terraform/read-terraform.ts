@@ -1,12 +1,13 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { cloudOfType, ProviderSchemas } from "../../catalog/provider-schemas.ts";
+import { cloudOfType, PROVIDERS, ProviderSchemas } from "../../catalog/provider-schemas.ts";
 import { DEFAULT_REGION } from "../../catalog/regions.ts";
 import { InputError, type SourceLocation } from "../../errors.ts";
-import type { Cloud, GraphOutput, GraphVariable, ResourceGraph, ResourceNode } from "../../model/graph.ts";
+import type { GraphOutput, GraphVariable, ResourceGraph, ResourceNode } from "../../model/graph.ts";
 import type { Value } from "../../model/value.ts";
 import { type Diagnostic, sortDiagnostics } from "../../spec/diagnostics.ts";
 import { hasTerraformFiles } from "../detect-input.ts";
+import { dominantCloud, sortByAddress } from "../graph-parts.ts";
 import type { ReadInfrastructureOptions } from "../read-infrastructure.ts";
 import { parseHcl } from "./hcl/parse-hcl.ts";
 import { argument, loadModule, type ModuleConfig } from "./load-module.ts";
@@ -222,14 +223,8 @@ function withExpandedDependencies(nodes: ResourceNode[]): ResourceNode[] {
 }
 
 function graphOf(module: ModuleInstance, nodes: ResourceNode[], app: string): ResourceGraph {
-  const counts = new Map<Cloud, number>();
-  for (const node of nodes) {
-    const cloud = cloudOfType(node.type);
-    if (cloud) counts.set(cloud, (counts.get(cloud) ?? 0) + 1);
-  }
-  const cloud = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "aws";
-  const providerName = { aws: "aws", gcp: "google", azure: "azurerm" }[cloud];
-  const providerRegion = module.providers.get(providerName)?.region;
+  const cloud = dominantCloud(nodes);
+  const providerRegion = module.providers.get(PROVIDERS[cloud].name)?.region;
   const region =
     typeof providerRegion === "string"
       ? providerRegion
@@ -267,7 +262,7 @@ function graphOf(module: ModuleInstance, nodes: ResourceNode[], app: string): Re
     env: "default",
     cloud,
     region,
-    nodes: nodes.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0)),
+    nodes: sortByAddress(nodes),
     variables,
     outputs,
   };
