@@ -1,5 +1,5 @@
-import { readdirSync, statSync } from "node:fs";
-import { basename, extname } from "node:path";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { basename, extname, join } from "node:path";
 import { InputError } from "../errors.ts";
 import { readSourceFile } from "./read-source-file.ts";
 
@@ -10,6 +10,8 @@ export interface DetectedInput {
   kind: InfrastructureKind;
   /** The file's text, when the path is a file (read once, here). */
   text?: string;
+  /** The file read, when the path is a directory holding a plinth.yaml and no .tf files. */
+  file?: string;
 }
 
 const YAML_EXTENSIONS = new Set([".yaml", ".yml"]);
@@ -28,7 +30,14 @@ export function detectInput(path: string, display: string): DetectedInput {
       hint: "Pass a plinth.yaml, a directory of .tf files, a plan JSON or a CloudFormation template.",
     });
   }
-  if (isDirectory) return { kind: "terraform" };
+  if (isDirectory) {
+    // An application's directory: its plinth.yaml, unless Terraform files sit beside it.
+    const spec = join(path, "plinth.yaml");
+    if (!hasTerraformFiles(path) && existsSync(spec)) {
+      return { kind: "plinth", text: readSourceFile(spec, join(display, "plinth.yaml")), file: spec };
+    }
+    return { kind: "terraform" };
+  }
   const extension = extname(path).toLowerCase();
   if (extension === ".tf") return { kind: "terraform" };
   if (basename(path).toLowerCase().endsWith(".tf.json")) {

@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { ProviderSchemas } from "../catalog/provider-schemas.ts";
 import { buildGraph } from "../model/build-graph.ts";
 import type { ResourceGraph } from "../model/graph.ts";
@@ -64,7 +64,12 @@ export function readInfrastructure(path: string, options: ReadInfrastructureOpti
   const schemas = options.schemas ?? new ProviderSchemas();
   switch (detected.kind) {
     case "plinth":
-      return readPlinthSpec(detected.text ?? "", display, options.env, schemas);
+      return readPlinthSpec(
+        detected.text ?? "",
+        detected.file ? join(display, "plinth.yaml") : display,
+        options.env,
+        schemas,
+      );
     case "terraform":
       return { kind: "terraform", ...readTerraform(absolute, { ...options, display, schemas }) };
     case "terraform-plan":

@@ -9,6 +9,7 @@ import { type Diagnostic, sortDiagnostics } from "../../spec/diagnostics.ts";
 import { hasTerraformFiles } from "../detect-input.ts";
 import { dominantCloud, sortByAddress } from "../graph-parts.ts";
 import type { ReadInfrastructureOptions } from "../read-infrastructure.ts";
+import { readSourceFile } from "../read-source-file.ts";
 import { parseHcl } from "./hcl/parse-hcl.ts";
 import { argument, loadModule, type ModuleConfig } from "./load-module.ts";
 import { ModuleInstance } from "./module-instance.ts";
@@ -156,7 +157,7 @@ class ConfigurationReader {
     const called = new Set<string>();
     for (const directory of found) {
       for (const file of readdirSync(directory).filter((n) => n.endsWith(".tf"))) {
-        const text = readFileSync(join(directory, file), "utf8");
+        const text = readSourceFile(join(directory, file), join(this.display(directory), file));
         if (!text.includes("module")) continue;
         for (const block of parseHcl(text, join(this.display(directory), file)).body.blocks) {
           const source = block.type === "module" ? argument(block, "source")?.expression : undefined;

@@ -116,4 +116,18 @@ describe("input detection", () => {
       /There are no Terraform \.tf files in empty/,
     );
   });
+
+  test("an application's directory reads its plinth.yaml, one graph per environment", () => {
+    const app = new URL("../../../examples/shop/", import.meta.url).pathname;
+    const { kind, graphs } = readInfrastructure(app, { display: "shop" });
+    assert.equal(kind, "plinth");
+    assert.deepEqual(
+      graphs.map((g) => g.env),
+      ["dev", "prod"],
+    );
+    assert.deepEqual(
+      readInfrastructure(app, { env: "prod" }).graphs.map((g) => g.env),
+      ["prod"],
+    );
+  });
 });
