@@ -206,11 +206,12 @@ export class ModuleInstance {
       try {
         if (!Array.isArray(value) && !isPlainObject(value))
           throw new EvaluationError("for_each needs a map or a set of strings");
+        const pending = Array.isArray(value) ? value.find((v) => isPending(v)) : undefined;
+        if (pending !== undefined)
+          return { kind: "unknown", reason: unknownFrom(pending, "for_each").reason };
         const entries: Array<[string, Value]> = Array.isArray(value)
           ? value.map((v) => [asString(v, "for_each element"), v])
           : iterationPairs(value).map(([k, v]) => [k as string, v]);
-        const unknown = entries.find(([, v]) => v instanceof Unknown && Array.isArray(value));
-        if (unknown) return { kind: "unknown", reason: (unknown[1] as Unknown).reason };
         return { kind: "for_each", entries };
       } catch (error) {
         if (!(error instanceof EvaluationError)) throw error;
@@ -239,7 +240,7 @@ export class ModuleInstance {
     }
     const config = this.options.loadChild(sourceText, this.config, call.location);
     if (!config) return [];
-    if (this.options.ancestors.includes(config.directory)) {
+    if ([...this.options.ancestors, this.config.directory].includes(config.directory)) {
       this.warn(
         `The module \`${name}\` calls a module that contains it; it is not read again.`,
         call.location,

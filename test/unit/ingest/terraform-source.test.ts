@@ -328,6 +328,32 @@ describe("odd and hostile configurations", () => {
     );
   });
 
+  test("a module that calls itself is read once, with a warning", () => {
+    const dir = writeTree({
+      "main.tf": 'module "again" {\n  source = "./"\n}\nresource "aws_sqs_queue" "q" {}\n',
+    });
+    const { graphs, warnings } = readInfrastructure(dir);
+    assert.deepEqual(
+      graphs[0]?.nodes.map((n) => n.address),
+      ["aws_sqs_queue.q"],
+    );
+    assert.match(warnings[0]?.message ?? "", /calls a module that contains it/);
+  });
+
+  test("for_each over a set holding apply-time values reads one instance", () => {
+    const dir = writeTree({
+      "main.tf":
+        'resource "aws_sqs_queue" "a" {}\nresource "aws_sqs_queue" "b" {\n  for_each = toset([aws_sqs_queue.a.name])\n  name = each.key\n}\n',
+    });
+    const { graphs, warnings } = readInfrastructure(dir);
+    assert.deepEqual(
+      graphs[0]?.nodes.map((n) => n.address),
+      ["aws_sqs_queue.a", "aws_sqs_queue.b"],
+    );
+    assert.ok(graphs[0]?.nodes[1]?.properties.name instanceof Unknown);
+    assert.equal(warnings.length, 1);
+  });
+
   test("modules from a registry that was never downloaded are a warning", () => {
     const dir = writeTree({ "main.tf": 'module "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n}\n' });
     const { graphs, warnings } = readInfrastructure(dir);
