@@ -5,10 +5,13 @@
  */
 import type { BenchSuite } from "./measure.ts";
 import { cliStartup } from "./suites/cli-startup.ts";
+import { cost } from "./suites/cost.ts";
 import { engine } from "./suites/engine.ts";
+import { ingest } from "./suites/ingest.ts";
 import { lowering } from "./suites/lowering.ts";
+import { loweringClouds } from "./suites/lowering-clouds.ts";
 
-const SUITES: BenchSuite[] = [cliStartup, lowering, engine];
+const SUITES: BenchSuite[] = [cliStartup, lowering, loweringClouds, ingest, cost, engine];
 
 const filter = process.argv[2]?.toLowerCase();
 for (const suite of SUITES.filter((s) => !filter || s.title.toLowerCase().includes(filter))) {

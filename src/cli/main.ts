@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { registerApply } from "./commands/apply.ts";
+import { registerCost } from "./commands/cost.ts";
 import { registerGraph } from "./commands/graph.ts";
 import { registerHistory } from "./commands/history.ts";
 import { registerInit } from "./commands/init.ts";
+import { registerInspect } from "./commands/inspect.ts";
 import { registerPlan } from "./commands/plan.ts";
 import { registerValidate } from "./commands/validate.ts";
 import { EXIT } from "./exit-codes.ts";
@@ -33,6 +35,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   registerPlan(program, io, setExit);
   registerApply(program, io, setExit);
   registerHistory(program, io, setExit);
+  registerCost(program, io, setExit);
+  registerInspect(program, io, setExit);
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 

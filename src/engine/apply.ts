@@ -334,7 +334,8 @@ class ApplyRun {
             ...call,
             id: existing.id,
             outputs: existing.outputs,
-            previous: decodeValue(existing.inputs) as JsonObject,
+            // What the plan saw: refreshed from the cloud when it was read (drift), else the state.
+            previous: decodeValue(change.before ?? existing.inputs) as JsonObject,
             changed: change.changes.map((c) => (c.name.startsWith("$$") ? c.name.slice(1) : c.name)),
           }),
         );

@@ -3,24 +3,32 @@ import type { AwsContext, AwsCrud } from "../../src/catalog/aws/aws-crud.ts";
 import type { Observed, ResourceCall } from "../../src/engine/resource-handler.ts";
 import type { JsonObject } from "../../src/model/value.ts";
 import { AwsClients, type AwsConfig } from "../../src/providers/aws/aws-clients.ts";
-import { dedicatedMotoEndpoint, resetMoto } from "./moto.ts";
+import { type MotoAccount, motoAccount, motoEndpoint } from "./moto.ts";
 
-/** Clients for this test process's own moto server, dummy credentials, one attempt (moto's unimplemented calls answer 500). */
+/**
+ * Clients for the shared moto server in an AWS account of their own (see motoAccount), so test files
+ * running in parallel never see each other's resources. `overrides` may name another endpoint or
+ * credentials. One attempt per call: moto answers unimplemented calls with 500s.
+ */
 export async function motoClients(overrides: Partial<AwsConfig> = {}): Promise<AwsClients> {
-  const endpoint = overrides.endpoint ?? (await dedicatedMotoEndpoint());
-  return new AwsClients({
-    region: "us-east-1",
-    endpoint,
-    credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
-    maxAttempts: 1,
-    ...overrides,
-  });
+  const endpoint = overrides.endpoint ?? (await motoEndpoint());
+  const credentials = overrides.credentials ?? (await motoAccount(endpoint)).credentials;
+  return new AwsClients({ region: "us-east-1", maxAttempts: 1, ...overrides, endpoint, credentials });
 }
 
-/** A fresh moto account and an AwsContext on it. */
+/** An empty AWS account on the moto server and an AwsContext in it. */
 export async function freshAws(): Promise<AwsContext> {
-  await resetMoto(await dedicatedMotoEndpoint());
   return { clients: await motoClients(), sleep: async () => {} };
+}
+
+/** Environment variables for the CLI to work in `account` on `endpoint`. */
+export function motoEnv(endpoint: string, account: MotoAccount): Record<string, string> {
+  return {
+    AWS_ENDPOINT_URL: endpoint,
+    AWS_ACCESS_KEY_ID: account.credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: account.credentials.secretAccessKey,
+    AWS_SESSION_TOKEN: account.credentials.sessionToken,
+  };
 }
 
 export function callFor(address: string, properties: JsonObject): ResourceCall {

@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomInt } from "node:crypto";
 import { createServer } from "node:net";
 
 let started: Promise<string> | undefined;
-let dedicated: Promise<string> | undefined;
 
 /**
  * The moto AWS emulator's endpoint. CI (`.ci/run`) starts one and exports PLINTH_MOTO_URL; otherwise
@@ -16,32 +16,68 @@ export function motoEndpoint(): Promise<string> {
   return started;
 }
 
+export interface MotoAccount {
+  accountId: string;
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string };
+}
+
 /**
- * A moto server of this test process alone. `node --test` runs two test files at once and a shared
- * server is one account: one file's reset (or resources) would leak into the other's. Tests that
- * reset moto, or count resources, use this.
+ * Credentials for an AWS account of its own inside the shared moto server. Test files run in parallel
+ * against one moto, so none of them may reset it; each works in a fresh account instead (moto keys its
+ * state by the account of the credentials, and STS AssumeRole into `arn:aws:iam::<id>:role/…` returns
+ * credentials of that account). S3 bucket names stay global, as on AWS: make them unique.
  */
-export function dedicatedMotoEndpoint(): Promise<string> {
-  dedicated ??= startMoto();
-  return dedicated;
+export async function motoAccount(endpoint?: string): Promise<MotoAccount> {
+  const url = endpoint ?? (await motoEndpoint());
+  const accountId = String(randomInt(100_000_000_000, 999_999_999_999));
+  const body = new URLSearchParams({
+    Action: "AssumeRole",
+    Version: "2011-06-15",
+    RoleArn: `arn:aws:iam::${accountId}:role/plinth-test`,
+    RoleSessionName: "plinth-test",
+  });
+  const response = await fetch(url, {
+    method: "POST",
+    body,
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      // moto does not check signatures, but routes STS calls by the credential scope's service.
+      authorization:
+        "AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/sts/aws4_request, SignedHeaders=host, Signature=0",
+    },
+  });
+  const xml = await response.text();
+  const field = (name: string) => {
+    const match = new RegExp(`<${name}>([^<]+)</${name}>`).exec(xml);
+    if (!match?.[1])
+      throw new Error(
+        `moto AssumeRole answered without ${name}: HTTP ${response.status} ${xml.slice(0, 200)}`,
+      );
+    return match[1];
+  };
+  return {
+    accountId,
+    credentials: {
+      accessKeyId: field("AccessKeyId"),
+      secretAccessKey: field("SecretAccessKey"),
+      sessionToken: field("SessionToken"),
+    },
+  };
 }
 
-/** Clears every resource in moto, so each test starts from an empty account. */
-export async function resetMoto(endpoint: string): Promise<void> {
-  const response = await fetch(`${endpoint}/moto-api/reset`, { method: "POST" });
-  if (!response.ok) throw new Error(`moto reset failed: HTTP ${response.status}`);
-}
-
-/** Starts a moto server with extra environment (e.g. INITIAL_NO_AUTH_ACTION_COUNT); stopped at exit. */
+/**
+ * Starts a moto server of this test process alone, with extra environment: for tests that need moto
+ * configured differently (INITIAL_NO_AUTH_ACTION_COUNT turns IAM authentication on). Stopped at exit.
+ */
 export async function startMoto(env: Record<string, string> = {}): Promise<string> {
   const port = await freePort();
-  const child: ChildProcess = spawn("moto_server", ["-H", "127.0.0.1", "-p", String(port)], {
+  const server: ChildProcess = spawn("moto_server", ["-H", "127.0.0.1", "-p", String(port)], {
     stdio: "ignore",
     // AWS managed policies (AmazonSSMManagedInstanceCore…) exist only when moto loads them.
     env: { ...process.env, MOTO_IAM_LOAD_MANAGED_POLICIES: "true", ...env },
   });
   const failed = new Promise<never>((_, reject) => {
-    child.once("error", (error) =>
+    server.once("error", (error) =>
       reject(
         new Error(
           `moto_server could not start (${error.message}); install it with: pip install 'moto[server]'`,
@@ -49,7 +85,7 @@ export async function startMoto(env: Record<string, string> = {}): Promise<strin
       ),
     );
   });
-  process.once("exit", () => child.kill());
+  process.once("exit", () => server.kill());
   const endpoint = `http://127.0.0.1:${port}`;
   const ready = (async () => {
     for (let attempt = 0; attempt < 100; attempt++) {
@@ -63,7 +99,7 @@ export async function startMoto(env: Record<string, string> = {}): Promise<strin
     throw new Error(`moto_server did not answer on ${endpoint} within 10 s`);
   })();
   const url = await Promise.race([ready, failed]);
-  child.unref();
+  server.unref();
   return url;
 }
 

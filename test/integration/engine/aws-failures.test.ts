@@ -30,7 +30,10 @@ describe("AWS refusing plinth", () => {
 
   before(async () => {
     endpoint = await startMoto({ INITIAL_NO_AUTH_ACTION_COUNT: "3" });
-    const admin = await motoClients({ endpoint });
+    const admin = await motoClients({
+      endpoint,
+      credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
+    });
     await admin.iam().send(new CreateUserCommand({ UserName: "deployer" }));
     const { AccessKey } = await admin.iam().send(new CreateAccessKeyCommand({ UserName: "deployer" }));
     await admin.iam().send(

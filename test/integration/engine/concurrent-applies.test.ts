@@ -4,25 +4,24 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { LocalFileStore } from "../../../src/state/local-file-store.ts";
+import { motoEnv } from "../../helpers/aws.ts";
 import { networkBucketQueueSpec } from "../../helpers/aws-spec.ts";
 import { startFaultProxy } from "../../helpers/fault-proxy.ts";
-import { dedicatedMotoEndpoint, resetMoto } from "../../helpers/moto.ts";
+import { motoAccount, motoEndpoint } from "../../helpers/moto.ts";
 import { runPlinth } from "../../helpers/run-plinth.ts";
 
 // Ten `plinth apply` processes on one environment at once: one holds the lock, the nine others stop
 // at once, naming it. AWS answers slowly here (a proxy adds latency) so the winner is still applying.
 test("10 concurrent applies of one environment: exactly one proceeds, the rest fail fast naming the holder", async () => {
-  const moto = await dedicatedMotoEndpoint();
-  await resetMoto(moto);
+  const moto = await motoEndpoint();
+  const account = await motoAccount(moto);
   const proxy = await startFaultProxy(moto, { latencyMs: 60 });
   try {
     const cwd = mkdtempSync(join(tmpdir(), "plinth-concurrent-"));
     writeFileSync(join(cwd, "plinth.yaml"), networkBucketQueueSpec("race"));
     const env = {
       ...process.env,
-      AWS_ENDPOINT_URL: proxy.endpoint,
-      AWS_ACCESS_KEY_ID: "testing",
-      AWS_SECRET_ACCESS_KEY: "testing",
+      ...motoEnv(proxy.endpoint, account),
       NO_COLOR: "1",
     };
     const runs = await Promise.all(

@@ -5,25 +5,25 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { LocalFileStore } from "../../../src/state/local-file-store.ts";
 import { loadWorkingState } from "../../../src/state/working-state.ts";
-import { motoClients } from "../../helpers/aws.ts";
+import { motoClients, motoEnv } from "../../helpers/aws.ts";
 import { networkBucketQueueSpec } from "../../helpers/aws-spec.ts";
 import { mulberry32 } from "../../helpers/fault-proxy.ts";
 import { liveResourcesOf } from "../../helpers/live-resources.ts";
-import { dedicatedMotoEndpoint, resetMoto } from "../../helpers/moto.ts";
+import { motoAccount, motoEndpoint } from "../../helpers/moto.ts";
 import { runPlinth } from "../../helpers/run-plinth.ts";
+
+const PROGRESS = /: (Creating|Destroying)\.\.\.$|complete after/;
 
 // The issue's crash test: SIGKILL at random points of applies and destroys, 20 times, then one more
 // apply must converge: every resource once, none unrecorded (counted through moto's APIs by tag).
 test("killed 20 times at random points, apply converges with no duplicate or orphaned resource", async () => {
-  const endpoint = await dedicatedMotoEndpoint();
-  await resetMoto(endpoint);
+  const endpoint = await motoEndpoint();
+  const account = await motoAccount(endpoint);
   const cwd = mkdtempSync(join(tmpdir(), "plinth-crash-"));
   writeFileSync(join(cwd, "plinth.yaml"), networkBucketQueueSpec("crash"));
   const env = {
     ...process.env,
-    AWS_ENDPOINT_URL: endpoint,
-    AWS_ACCESS_KEY_ID: "testing",
-    AWS_SECRET_ACCESS_KEY: "testing",
+    ...motoEnv(endpoint, account),
     AWS_MAX_ATTEMPTS: "1",
     NO_COLOR: "1",
   };
@@ -31,10 +31,13 @@ test("killed 20 times at random points, apply converges with no duplicate or orp
   const random = mulberry32(seed);
   let killed = 0;
   let midResource = 0;
-  for (let round = 0; killed < 20 && round < 40; round++) {
+  for (let round = 0; killed < 20 && round < 60; round++) {
     // Mostly applies; every fourth round a destroy, so deletes get interrupted too.
     const command = round % 4 === 3 ? "destroy" : "apply";
-    const run = await runPlinth([command, "--auto-approve"], cwd, env, 200 + Math.floor(random() * 700));
+    // Killed at a random point of the work, counted in progress lines so the machine's load does not
+    // move it: after 0 to 23 resources started or finished, a few milliseconds into what runs then.
+    const kill = { lines: PROGRESS, after: Math.floor(random() * 24), delayMs: Math.floor(random() * 30) };
+    const run = await runPlinth([command, "--auto-approve"], cwd, env, kill);
     if (run.signal === "SIGKILL") {
       killed++;
       if (/: (Creating|Destroying)\.\.\.\n$/.test(run.stdout)) midResource++;
@@ -52,7 +55,10 @@ test("killed 20 times at random points, apply converges with no duplicate or orp
   const working = await loadWorkingState(store, { app: "crash", env: "default" });
   assert.equal(working.resources.size, 23, "every resource of the spec is in state");
   assert.equal(working.interrupted.size, 0);
-  const live = await liveResourcesOf(await motoClients({ endpoint }), "crash");
+  const live = await liveResourcesOf(
+    await motoClients({ endpoint, credentials: account.credentials }),
+    "crash",
+  );
   const duplicates = [...live].filter(([, ids]) => ids.length > 1);
   assert.deepEqual(duplicates, [], "no resource was created twice");
   for (const [address, [id]] of live) {

@@ -3,27 +3,23 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { motoClients } from "../../helpers/aws.ts";
+import { motoClients, motoEnv } from "../../helpers/aws.ts";
 import { networkBucketQueueSpec } from "../../helpers/aws-spec.ts";
 import { runCli } from "../../helpers/cli.ts";
 import { startFaultProxy } from "../../helpers/fault-proxy.ts";
 import { liveResourcesOf } from "../../helpers/live-resources.ts";
-import { dedicatedMotoEndpoint, resetMoto } from "../../helpers/moto.ts";
+import { motoAccount, motoEndpoint } from "../../helpers/moto.ts";
 
 // AWS under load: 30% of calls answered with throttling errors (each protocol's shape) or 503s.
 // The SDK's retry with backoff and plinth's retry of retryable errors get every resource through.
 test("with 30% of AWS calls throttled or failing with 503, apply converges; retries show in the debug log", async () => {
-  const moto = await dedicatedMotoEndpoint();
-  await resetMoto(moto);
+  const moto = await motoEndpoint();
+  const account = await motoAccount(moto);
   const proxy = await startFaultProxy(moto, { faultRate: 0.3, seed: 7 });
   try {
     const cwd = mkdtempSync(join(tmpdir(), "plinth-faults-"));
     writeFileSync(join(cwd, "plinth.yaml"), networkBucketQueueSpec("faulty"));
-    const env = {
-      AWS_ENDPOINT_URL: proxy.endpoint,
-      AWS_ACCESS_KEY_ID: "testing",
-      AWS_SECRET_ACCESS_KEY: "testing",
-    };
+    const env = motoEnv(proxy.endpoint, account);
     const apply = await runCli(["apply", "--auto-approve", "--debug"], { cwd, env });
     assert.equal(
       apply.code,
@@ -54,7 +50,10 @@ test("with 30% of AWS calls throttled or failing with 503, apply converges; retr
       env: { ...env, AWS_ENDPOINT_URL: moto },
     });
     assert.equal(check.code, 0, check.stdout);
-    const live = await liveResourcesOf(await motoClients({ endpoint: moto }), "faulty");
+    const live = await liveResourcesOf(
+      await motoClients({ endpoint: moto, credentials: account.credentials }),
+      "faulty",
+    );
     assert.equal(live.size, 14);
     assert.deepEqual(
       [...live].filter(([, ids]) => ids.length > 1),

@@ -7,6 +7,7 @@ import {
   type InternetGateway,
 } from "@aws-sdk/client-ec2";
 import type { Observed } from "../../../engine/resource-handler.ts";
+import { AwsError } from "../../../providers/aws/aws-errors.ts";
 import { type AwsContext, type AwsCrud, deleteIgnoringNotFound, unlessNotFound } from "../aws-crud.ts";
 import { ec2Arn, identityFilters, tagSpecifications, updateEc2Tags } from "../ec2-tags.ts";
 import { str } from "../properties.ts";
@@ -76,9 +77,14 @@ async function attach(aws: AwsContext, id: string, vpcId: string) {
 }
 
 async function detach(aws: AwsContext, id: string, vpcId: string) {
-  await deleteIgnoringNotFound(
-    aws.clients.ec2().send(new DetachInternetGatewayCommand({ InternetGatewayId: id, VpcId: vpcId })),
-  );
+  try {
+    await deleteIgnoringNotFound(
+      aws.clients.ec2().send(new DetachInternetGatewayCommand({ InternetGatewayId: id, VpcId: vpcId })),
+    );
+  } catch (error) {
+    // Already detached (an interrupted delete got that far): the goal is reached.
+    if (!(error instanceof AwsError && error.code === "Gateway.NotAttached")) throw error;
+  }
 }
 
 function observed(aws: AwsContext, found: InternetGateway): Observed {
