@@ -82,6 +82,7 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
     );
   }
   const run = new ApplyRun(input, key, working.resources, working.interrupted, now);
+  await run.forget(plan.gone);
   const tasks = run.tasks();
   const outcome = await runDag(tasks, input.parallelism ?? 10);
   if (outcome.failed.length === 0 && outcome.skipped.length > 0) {
@@ -95,10 +96,10 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
   }
   const results = run.results(outcome.failed, outcome.skipped);
   const failed = outcome.failed.length > 0;
-  if (tasks.length === 0 && !working.recovered) {
+  if (tasks.length === 0 && !working.recovered && plan.gone.length === 0) {
     return { outcome: "unchanged", version: working.version, results, outputs: run.outputs(), durationMs: 0 };
   }
-  if (!results.some((r) => r.status === "done") && !working.recovered) {
+  if (!results.some((r) => r.status === "done") && !working.recovered && plan.gone.length === 0) {
     // Nothing changed: no new version. The journal goes too, unless a call may have created something.
     if ((await loadWorkingState(store, key)).interrupted.size === 0)
       await store.clearJournal(key, working.version);
@@ -197,6 +198,14 @@ class ApplyRun {
       attribute: (ref) => this.#attribute(ref),
       variable: (name) => input.variables?.[name],
     };
+  }
+
+  /** Drops resources the plan found gone from the cloud, so the new version does not keep them. */
+  async forget(addresses: ReadonlyArray<string>): Promise<void> {
+    for (const address of addresses) {
+      if (!this.resources.delete(address)) continue;
+      await this.#journalWrite("delete", address);
+    }
   }
 
   tasks(): DagTask[] {
@@ -357,7 +366,7 @@ class ApplyRun {
               dependsOn: this.#dependencies(change.address),
             });
           try {
-            observed = await this.#retry(change.address, () => handler.create(call));
+            observed = await this.#createOnce(handler, call);
           } catch (error) {
             // A definite refusal (denied, invalid) created nothing; anything else may have.
             if (handler.external && error instanceof PlinthError && !error.retryable)
@@ -383,6 +392,21 @@ class ApplyRun {
       this.#clear.set(change.address, properties);
       await this.#journalWrite("put", change.address, resource);
       return adopted;
+    });
+  }
+
+  /**
+   * Creates a resource, retrying retryable errors; before each retry it looks for the resource first,
+   * since a create that failed on the way back (a 5xx, a lost connection) may have created it.
+   */
+  async #createOnce(handler: ResourceHandler, call: ResourceCall): Promise<Observed> {
+    let attempt = 0;
+    return this.#retry(call.address, async () => {
+      if (attempt++ > 0 && handler.find) {
+        const found = await handler.find(call);
+        if (found) return this.#reconcile(handler, call, found);
+      }
+      return handler.create(call);
     });
   }
 

@@ -61,6 +61,8 @@ export interface Plan {
   summary: ChangeCounts;
   /** Addresses whose interrupted creation may have left a resource to adopt. */
   interrupted: string[];
+  /** Resources in state the cloud no longer has (read while planning): apply drops them from state. */
+  gone: string[];
   /** Hash of everything above: a plan file that was edited is refused. */
   hash: string;
 }

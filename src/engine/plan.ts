@@ -129,6 +129,7 @@ export async function createPlan(input: PlanInput): Promise<Plan> {
     changes,
     summary: countChanges(changes),
     interrupted: [...input.working.interrupted.keys()].sort(),
+    gone: [...gone].sort(),
   };
   return { ...plan, hash: stableHash(plan) };
 }

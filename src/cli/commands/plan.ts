@@ -52,5 +52,7 @@ export function registerPlan(program: Command, io: CliIO, setExit: (code: number
 }
 
 export function hasChanges(plan: Plan): boolean {
-  return Object.values(plan.summary).some((n) => n > 0) || plan.interrupted.length > 0;
+  return (
+    Object.values(plan.summary).some((n) => n > 0) || plan.interrupted.length > 0 || plan.gone.length > 0
+  );
 }

@@ -198,6 +198,71 @@ describe("plan and apply with plinth_null", () => {
     );
   });
 
+  test("a create that failed after it went through is found, not repeated, when retried", async () => {
+    const { store } = tempStore();
+    const made: string[] = [];
+    const lossy: ResourceHandler = {
+      type: "test_lossy",
+      forceNew: [],
+      external: true,
+      create: async (call) => {
+        made.push(call.address);
+        if (made.length === 1) throw new Throttled("the answer was lost");
+        return { id: `second-${call.address}`, outputs: {} };
+      },
+      read: async (call) => ({ id: call.id, outputs: {} }),
+      find: async (call) =>
+        made.includes(call.address) ? { id: `first-${call.address}`, outputs: {} } : undefined,
+      delete: async () => {},
+    };
+    const graph = graphWith([{ ...nullNode("x", {}), address: "test_lossy.x", type: "test_lossy" }]);
+    const { result } = await planAndApply(graph, store, registry(lossy));
+    assert.equal(result.outcome, "succeeded");
+    assert.deepEqual(made, ["test_lossy.x"], "created once");
+    assert.equal((await store.readCheckpoint(KEY))?.resources["test_lossy.x"]?.id, "first-test_lossy.x");
+  });
+
+  test("--refresh finds a resource deleted outside plinth: recreated on apply, dropped on destroy", async () => {
+    const { store } = tempStore();
+    const live = new Set<string>();
+    const tracked: ResourceHandler = {
+      type: "test_tracked",
+      forceNew: [],
+      external: false,
+      create: async (call) => {
+        live.add(call.address);
+        return { id: `${call.address}-${live.size}`, outputs: {} };
+      },
+      read: async (call) => (live.has(call.address) ? { id: call.id, outputs: {} } : undefined),
+      delete: async (call) => {
+        live.delete(call.address);
+      },
+    };
+    const graph = graphWith([{ ...nullNode("t", {}), address: "test_tracked.t", type: "test_tracked" }]);
+    const handlers = registry(tracked);
+    await planAndApply(graph, store, handlers);
+    live.clear();
+    const working = await loadWorkingState(store, KEY);
+    const plan = await createPlan({ graph, working, handlers, refresh: true });
+    assert.deepEqual(plan.gone, ["test_tracked.t"]);
+    assert.equal(plan.changes[0]?.action, "create");
+    assert.equal(plan.changes[0]?.reason, "it no longer exists in the cloud");
+    await applyPlan({ plan, store, handlers, actor: ACTOR });
+    assert.ok(live.has("test_tracked.t"));
+    live.clear();
+    const destroy = await createPlan({
+      graph,
+      working: await loadWorkingState(store, KEY),
+      handlers,
+      refresh: true,
+      command: "destroy",
+    });
+    assert.equal(destroy.summary.delete, 0, "nothing to delete: it is gone");
+    const result = await applyPlan({ plan: destroy, store, handlers, actor: ACTOR });
+    assert.equal(result.outcome, "succeeded");
+    assert.deepEqual((await store.readCheckpoint(KEY))?.resources, {}, "and it left the state");
+  });
+
   test("sensitive inputs are never written in clear to the state, the journal or the plan", async () => {
     const { store, dir } = tempStore();
     const graph = graphWith([
