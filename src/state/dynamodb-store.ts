@@ -8,6 +8,7 @@ import {
   type DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
+  type PutItemCommandInput,
   QueryCommand,
   type QueryCommandInput,
   UpdateTimeToLiveCommand,
@@ -138,22 +139,13 @@ export class DynamoDbStore implements StateStore {
       },
       checkpoint,
     );
-    try {
-      await this.#send(
-        new PutItemCommand({
-          TableName: this.#table,
-          Item: item,
-          ConditionExpression: "attribute_not_exists(pk)",
-        }),
-      );
-    } catch (error) {
-      await this.#dropOffloaded(item);
-      if (isConditionFailure(error))
-        throw new VersionConflictError(
+    await this.#putOnce(
+      item,
+      () =>
+        new VersionConflictError(
           `Version ${checkpoint.version} of \`${key.env}\` was written by another run in the meantime.`,
-        );
-      throw error;
-    }
+        ),
+    );
   }
 
   async appendJournal(key: StateKey, entries: JournalEntry[]): Promise<void> {
@@ -255,20 +247,10 @@ export class DynamoDbStore implements StateStore {
       { pk: { S: auditPk(key) }, sk: { S: record.id }, at: { S: record.at } },
       record,
     );
-    try {
-      await this.#send(
-        new PutItemCommand({
-          TableName: this.#table,
-          Item: item,
-          ConditionExpression: "attribute_not_exists(pk)",
-        }),
-      );
-    } catch (error) {
-      await this.#dropOffloaded(item);
-      if (isConditionFailure(error))
-        throw new RecordExistsError(`Audit record ${record.id} exists; audit records are never rewritten.`);
-      throw error;
-    }
+    await this.#putOnce(
+      item,
+      () => new RecordExistsError(`Audit record ${record.id} exists; audit records are never rewritten.`),
+    );
   }
 
   async listAudit(key: StateKey): Promise<AuditRecord[]> {
@@ -292,29 +274,19 @@ export class DynamoDbStore implements StateStore {
       },
       stored,
     );
-    try {
-      await this.#send(
-        new PutItemCommand({
-          TableName: this.#table,
-          Item: item,
-          ...(options.ifAbsent
-            ? {
-                // DynamoDB deletes expired items lazily: an expired record counts as absent.
-                ConditionExpression: "attribute_not_exists(pk) OR (attribute_exists(#ttl) AND #ttl < :now)",
-                ExpressionAttributeNames: { "#ttl": "ttl" },
-                ExpressionAttributeValues: {
-                  ":now": { N: String(Math.floor(this.#now().getTime() / 1000)) },
-                },
-              }
-            : {}),
-        }),
-      );
-    } catch (error) {
-      await this.#dropOffloaded(item);
-      if (isConditionFailure(error))
-        throw new RecordExistsError(`Record ${record.collection}/${record.id} exists already.`);
-      throw error;
-    }
+    const condition = options.ifAbsent
+      ? {
+          // DynamoDB deletes expired items lazily: an expired record counts as absent.
+          ConditionExpression: "attribute_not_exists(pk) OR (attribute_exists(#ttl) AND #ttl < :now)",
+          ExpressionAttributeNames: { "#ttl": "ttl" },
+          ExpressionAttributeValues: { ":now": { N: String(Math.floor(this.#now().getTime() / 1000)) } },
+        }
+      : {};
+    await this.#putOnce(
+      item,
+      () => new RecordExistsError(`Record ${record.collection}/${record.id} exists already.`),
+      condition,
+    );
   }
 
   async getRecord(collection: string, id: string): Promise<StoredRecord | undefined> {
@@ -351,6 +323,23 @@ export class DynamoDbStore implements StateStore {
 
   #live(record: StoredRecord): boolean {
     return record.expiresAt === undefined || Date.parse(record.expiresAt) > this.#now().getTime();
+  }
+
+  /**
+   * Puts an item only if it does not exist (or `condition` holds); otherwise throws `conflict()`. A body
+   * offloaded to S3 for a put that did not happen is removed again.
+   */
+  async #putOnce(
+    item: Item,
+    conflict: () => Error,
+    condition: Partial<PutItemCommandInput> = { ConditionExpression: "attribute_not_exists(pk)" },
+  ): Promise<void> {
+    try {
+      await this.#send(new PutItemCommand({ TableName: this.#table, Item: item, ...condition }));
+    } catch (error) {
+      await this.#dropOffloaded(item);
+      throw isConditionFailure(error) ? conflict() : error;
+    }
   }
 
   async #putLock(key: StateKey, lock: LockInfo, condition: string, values: Item): Promise<void> {

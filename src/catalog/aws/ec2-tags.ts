@@ -1,4 +1,5 @@
 import { CreateTagsCommand, DeleteTagsCommand, type Filter, type ResourceType } from "@aws-sdk/client-ec2";
+import type { Observed, UpdateCall } from "../../engine/resource-handler.ts";
 import type { Json } from "../../model/value.ts";
 import { tagChanges, tagList } from "../../providers/aws/tags.ts";
 import type { AwsContext } from "./aws-crud.ts";
@@ -30,4 +31,11 @@ export async function updateEc2Tags(
 /** `arn:aws:ec2:<region>:<account>:<resource>`, as Terraform's `arn` attribute holds it. */
 export function ec2Arn(aws: AwsContext, owner: string | undefined, resource: string): string {
   return `arn:aws:ec2:${aws.clients.region}:${owner ?? ""}:${resource}`;
+}
+
+/** The update of EC2 types whose only in-place change is their tags. */
+export async function updateTagsOnly(aws: AwsContext, call: UpdateCall): Promise<Observed> {
+  if (call.changed.includes("tags"))
+    await updateEc2Tags(aws, call.id, call.previous.tags, call.properties.tags);
+  return { id: call.id, outputs: call.outputs };
 }

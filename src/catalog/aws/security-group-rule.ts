@@ -10,7 +10,7 @@ import {
 import type { Observed } from "../../engine/resource-handler.ts";
 import type { JsonObject } from "../../model/value.ts";
 import { type AwsContext, type AwsCrud, deleteIgnoringNotFound, unlessNotFound } from "./aws-crud.ts";
-import { ec2Arn, tagSpecifications, updateEc2Tags } from "./ec2-tags.ts";
+import { ec2Arn, tagSpecifications, updateTagsOnly } from "./ec2-tags.ts";
 import { num, requiredStr, str } from "./properties.ts";
 
 /**
@@ -55,11 +55,7 @@ export function securityGroupRule(direction: "ingress" | "egress"): AwsCrud {
         ? { ...observed(aws, found), properties: { description: found.Description ?? null } }
         : undefined;
     },
-    async update(aws, call) {
-      if (call.changed.includes("tags"))
-        await updateEc2Tags(aws, call.id, call.previous.tags, call.properties.tags);
-      return { id: call.id, outputs: call.outputs };
-    },
+    update: updateTagsOnly,
     async delete(aws, call) {
       const input = {
         GroupId: requiredStr(call.properties, "security_group_id", type),

@@ -6,7 +6,7 @@ import {
 } from "@aws-sdk/client-ec2";
 import type { Observed } from "../../../engine/resource-handler.ts";
 import { type AwsContext, type AwsCrud, deleteIgnoringNotFound, unlessNotFound } from "../aws-crud.ts";
-import { ec2Arn, identityFilters, tagSpecifications, updateEc2Tags } from "../ec2-tags.ts";
+import { ec2Arn, identityFilters, tagSpecifications, updateTagsOnly } from "../ec2-tags.ts";
 
 /** aws_eip: an Elastic IP allocation in the VPC domain (for a NAT gateway). */
 export const eip: AwsCrud = {
@@ -28,11 +28,7 @@ export const eip: AwsCrud = {
     const found = result?.Addresses?.[0];
     return found ? observed(aws, found) : undefined;
   },
-  async update(aws, call) {
-    if (call.changed.includes("tags"))
-      await updateEc2Tags(aws, call.id, call.previous.tags, call.properties.tags);
-    return { id: call.id, outputs: call.outputs };
-  },
+  update: updateTagsOnly,
   async delete(aws, call) {
     await deleteIgnoringNotFound(
       aws.clients.ec2().send(new ReleaseAddressCommand({ AllocationId: call.id })),

@@ -6,7 +6,7 @@ import {
 } from "@aws-sdk/client-ec2";
 import type { Observed } from "../../../engine/resource-handler.ts";
 import { type AwsContext, type AwsCrud, unlessNotFound } from "../aws-crud.ts";
-import { ec2Arn, identityFilters, tagSpecifications, updateEc2Tags } from "../ec2-tags.ts";
+import { ec2Arn, identityFilters, tagSpecifications, updateTagsOnly } from "../ec2-tags.ts";
 import { num, str } from "../properties.ts";
 
 /** aws_flow_log: VPC (or subnet, ENI) traffic logs to CloudWatch Logs or S3, with an idempotency token. */
@@ -53,11 +53,7 @@ export const flowLog: AwsCrud = {
     const found = await describe(aws, call.id);
     return found ? observed(aws, found) : undefined;
   },
-  async update(aws, call) {
-    if (call.changed.includes("tags"))
-      await updateEc2Tags(aws, call.id, call.previous.tags, call.properties.tags);
-    return { id: call.id, outputs: call.outputs };
-  },
+  update: updateTagsOnly,
   async delete(aws, call) {
     if (!(await describe(aws, call.id))) return;
     await aws.clients.ec2().send(new DeleteFlowLogsCommand({ FlowLogIds: [call.id] }));

@@ -7,7 +7,7 @@ import {
 import type { Observed } from "../../../engine/resource-handler.ts";
 import type { JsonObject } from "../../../model/value.ts";
 import { type AwsContext, type AwsCrud, unlessNotFound, wait } from "../aws-crud.ts";
-import { ec2Arn, identityFilters, tagSpecifications, updateEc2Tags } from "../ec2-tags.ts";
+import { ec2Arn, identityFilters, tagSpecifications, updateTagsOnly } from "../ec2-tags.ts";
 import { block, bool, num, requiredStr, str, strings } from "../properties.ts";
 
 const GONE = new Set(["shutting-down", "terminated"]);
@@ -81,11 +81,7 @@ export const instance: AwsCrud = {
     if (!found || GONE.has(found.State?.Name ?? "")) return undefined;
     return { ...observed(aws, found), properties: { instance_type: found.InstanceType ?? null } };
   },
-  async update(aws, call) {
-    if (call.changed.includes("tags"))
-      await updateEc2Tags(aws, call.id, call.previous.tags, call.properties.tags);
-    return { id: call.id, outputs: call.outputs };
-  },
+  update: updateTagsOnly,
   async delete(aws, call) {
     const found = await describe(aws, call.id);
     if (!found || found.State?.Name === "terminated") return;

@@ -6,7 +6,7 @@ import {
 } from "@aws-sdk/client-ec2";
 import type { Observed } from "../../../engine/resource-handler.ts";
 import { type AwsContext, type AwsCrud, deleteIgnoringNotFound, unlessNotFound, wait } from "../aws-crud.ts";
-import { identityFilters, tagSpecifications, updateEc2Tags } from "../ec2-tags.ts";
+import { identityFilters, tagSpecifications, updateTagsOnly } from "../ec2-tags.ts";
 import { requiredStr, str } from "../properties.ts";
 
 /** aws_nat_gateway: created with an idempotency token, then awaited until available (minutes on AWS). */
@@ -41,11 +41,7 @@ export const natGateway: AwsCrud = {
     const found = await describe(aws, call.id);
     return found && found.State !== "deleted" && found.State !== "deleting" ? observed(found) : undefined;
   },
-  async update(aws, call) {
-    if (call.changed.includes("tags"))
-      await updateEc2Tags(aws, call.id, call.previous.tags, call.properties.tags);
-    return { id: call.id, outputs: call.outputs };
-  },
+  update: updateTagsOnly,
   async delete(aws, call) {
     await deleteIgnoringNotFound(
       aws.clients.ec2().send(new DeleteNatGatewayCommand({ NatGatewayId: call.id })),

@@ -6,7 +6,7 @@ import {
 } from "@aws-sdk/client-ec2";
 import type { Observed } from "../../../engine/resource-handler.ts";
 import { type AwsContext, type AwsCrud, deleteIgnoringNotFound, unlessNotFound } from "../aws-crud.ts";
-import { ec2Arn, identityFilters, tagSpecifications, updateEc2Tags } from "../ec2-tags.ts";
+import { ec2Arn, identityFilters, tagSpecifications, updateTagsOnly } from "../ec2-tags.ts";
 import { requiredStr } from "../properties.ts";
 
 /** aws_route_table: an empty table; routes and associations are their own resources. */
@@ -26,11 +26,7 @@ export const routeTable: AwsCrud = {
     const found = await describeRouteTable(aws, call.id);
     return found ? observed(aws, found) : undefined;
   },
-  async update(aws, call) {
-    if (call.changed.includes("tags"))
-      await updateEc2Tags(aws, call.id, call.previous.tags, call.properties.tags);
-    return { id: call.id, outputs: call.outputs };
-  },
+  update: updateTagsOnly,
   async delete(aws, call) {
     await deleteIgnoringNotFound(
       aws.clients.ec2().send(new DeleteRouteTableCommand({ RouteTableId: call.id })),
