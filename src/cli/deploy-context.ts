@@ -104,20 +104,38 @@ export async function deployContext(io: CliIO, options: DeployOptions): Promise<
   };
 }
 
-/** Progress for people: one line when a resource starts and one when it ends, with its time. */
+/**
+ * Progress for people: one line per resource when it is done, with its time (Terraform's "Creation
+ * complete after 3s"); a resource still running after 10 s gets a "Still creating..." line every 10 s.
+ */
 export function progressPrinter(io: CliIO, ctx: CommandContext): (event: EngineEvent) => void {
   const verbs: Record<string, [string, string]> = {
-    create: ["Creating", "Creation"],
-    update: ["Modifying", "Modifications"],
-    replace: ["Replacing", "Replacement"],
-    delete: ["Destroying", "Destruction"],
+    create: ["creating", "Creation"],
+    update: ["modifying", "Modifications"],
+    replace: ["replacing", "Replacement"],
+    delete: ["destroying", "Destruction"],
   };
+  const running = new Map<string, NodeJS.Timeout>();
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`;
   return (event) => {
     if (ctx.json) return;
-    const [doing, done] = ("action" in event ? verbs[event.action] : undefined) ?? ["Working on", "Work"];
-    const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`;
-    if (event.type === "resource.started") io.stdout(`${event.address}: ${doing}...\n`);
-    else if (event.type === "resource.finished")
+    const [doing, done] = ("action" in event ? verbs[event.action] : undefined) ?? ["working on", "Work"];
+    if (event.type === "resource.started") {
+      const since = performance.now();
+      const timer = setInterval(
+        () =>
+          io.stdout(
+            `${event.address}: Still ${doing}... [${Math.round((performance.now() - since) / 1000)}s elapsed]\n`,
+          ),
+        10_000,
+      );
+      timer.unref();
+      running.set(event.address, timer);
+      return;
+    }
+    clearInterval(running.get(event.address));
+    running.delete(event.address);
+    if (event.type === "resource.finished")
       io.stdout(
         `${event.address}: ${ctx.style.green(`${done} complete`)} after ${seconds(event.ms)}${event.adopted ? " (adopted: found by its tags after an interrupted apply)" : ""}\n`,
       );

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { registerApply } from "./commands/apply.ts";
 import { registerCost } from "./commands/cost.ts";
+import { registerDestroy } from "./commands/destroy.ts";
 import { registerGraph } from "./commands/graph.ts";
 import { registerHistory } from "./commands/history.ts";
 import { registerInit } from "./commands/init.ts";
@@ -34,6 +35,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   registerGraph(program, io, setExit);
   registerPlan(program, io, setExit);
   registerApply(program, io, setExit);
+  registerDestroy(program, io, setExit);
   registerHistory(program, io, setExit);
   registerCost(program, io, setExit);
   registerInspect(program, io, setExit);

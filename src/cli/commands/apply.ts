@@ -22,11 +22,11 @@ import { resolvePath } from "../paths.ts";
 import { renderPlan } from "../render-plan.ts";
 import { hasChanges } from "./plan.ts";
 
-interface ApplyOptions extends DeployOptions {
+export interface ApplyOptions extends DeployOptions {
   autoApprove?: boolean;
 }
 
-/** `plinth apply [PLAN]` and `plinth destroy`: plan (or load a saved plan), confirm, apply. */
+/** `plinth apply [PLAN]`: plan (or load a saved plan), confirm, apply. */
 export function registerApply(program: Command, io: CliIO, setExit: (code: number) => void): void {
   withDeployOptions(withCommonOptions(program.command("apply")))
     .description("create, update and delete resources until the environment matches the spec")
@@ -35,15 +35,10 @@ export function registerApply(program: Command, io: CliIO, setExit: (code: numbe
     .action(async (planFile: string | undefined, options: ApplyOptions) => {
       setExit(await deploy(io, options, "apply", planFile));
     });
-  withDeployOptions(withCommonOptions(program.command("destroy")))
-    .description("delete every resource of the environment that plinth manages")
-    .option("--auto-approve", "destroy without asking for confirmation")
-    .action(async (options: ApplyOptions) => {
-      setExit(await deploy(io, options, "destroy", undefined));
-    });
 }
 
-async function deploy(
+/** Plans (or loads a saved plan) under the environment's lock, confirms, applies, reports. */
+export async function deploy(
   io: CliIO,
   options: ApplyOptions,
   command: "apply" | "destroy",

@@ -43,7 +43,8 @@ describe("plinth plan / apply / destroy / history (plinth_null, any cloud)", () 
 
     const apply = await runCli(["apply", "--auto-approve"], { cwd });
     assert.equal(apply.code, 0, apply.stderr);
-    assert.match(apply.stdout, /plinth_null\.first: Creation complete after \d+\.\ds\n/);
+    assert.match(apply.stdout, /\nplinth_null\.first: Creation complete after \d+\.\ds\n/);
+    assert.doesNotMatch(apply.stdout, /Creating\.\.\./, "quick resources get one line each");
     assert.match(
       apply.stdout,
       /Apply complete! Resources: 2 added, 0 changed, 0 destroyed in [\d.]+s; state version 1\./,
