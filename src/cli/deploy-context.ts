@@ -12,6 +12,7 @@ import { readSpecFile } from "../spec/load-spec.ts";
 import type { ResolvedSpec } from "../spec/types.ts";
 import type { StateStore } from "../state/store.ts";
 import type { Actor, LockRequest, StateKey } from "../state/types.ts";
+import type { WorkingState } from "../state/working-state.ts";
 import { type CommandContext, type CommonOptions, contextFor } from "./command-context.ts";
 import type { CliIO } from "./io.ts";
 import { resolvePath } from "./paths.ts";
@@ -32,8 +33,11 @@ export interface DeployContext {
   graph: ResourceGraph;
   key: StateKey;
   store: StateStore;
-  /** The resource types, loaded on first use (the AWS SDK is slow to load: after the lock, not before). */
-  handlers: () => Promise<HandlerRegistry>;
+  /**
+   * The handlers of `types` (and more). AWS's load the AWS SDK, which takes a while: only when an AWS
+   * type is among them, and after the lock, not before.
+   */
+  handlers: (types: Iterable<string>) => Promise<HandlerRegistry>;
   actor: Actor;
   lockRequest: (operation: string) => LockRequest;
   variables: Record<string, string>;
@@ -71,10 +75,10 @@ export async function deployContext(io: CliIO, options: DeployOptions): Promise<
     state.startsWith("dynamodb:") ? await awsClients() : undefined,
   );
   let registry: HandlerRegistry | undefined;
-  const handlers = async () => {
+  const handlers = async (types: Iterable<string>) => {
     if (registry) return registry;
     const list: ResourceHandler[] = [plinthNull];
-    if (spec.cloud === "aws") {
+    if ([...types].some((type) => type.startsWith("aws_"))) {
       const { awsHandlers } = await import("../catalog/aws/crud.ts");
       list.push(
         ...awsHandlers({ clients: await awsClients(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) }),
@@ -150,6 +154,14 @@ export function progressPrinter(io: CliIO, ctx: CommandContext): (event: EngineE
         ),
       );
   };
+}
+
+/** The resource types a plan or apply touches: the desired graph's, and those in state or half-made. */
+export function typesOf(nodes: ReadonlyArray<{ type: string }>, working: WorkingState): Set<string> {
+  return new Set([
+    ...nodes.map((n) => n.type),
+    ...[...working.resources.values(), ...working.interrupted.values()].map((r) => r.type),
+  ]);
 }
 
 function variablesFrom(

@@ -13,6 +13,7 @@ import {
   type DeployOptions,
   deployContext,
   progressPrinter,
+  typesOf,
   withDeployOptions,
 } from "../deploy-context.ts";
 import { EXIT } from "../exit-codes.ts";
@@ -48,12 +49,14 @@ export async function deploy(
   try {
     const saved = planFile ? await loadSavedPlan(io, planFile, d) : undefined;
     return await withLock(d.store, d.key, d.lockRequest(command), async () => {
+      const working = await loadWorkingState(d.store, d.key);
+      const handlers = await d.handlers(typesOf(saved?.nodes ?? d.graph.nodes, working));
       const plan =
         saved ??
         (await createPlan({
           graph: d.graph,
-          working: await loadWorkingState(d.store, d.key),
-          handlers: await d.handlers(),
+          working,
+          handlers,
           command,
           refresh: Boolean(options.refresh),
           variables: d.variables,
@@ -68,7 +71,7 @@ export async function deploy(
       const result = await applyPlan({
         plan,
         store: d.store,
-        handlers: await d.handlers(),
+        handlers,
         actor: d.actor,
         parallelism: d.parallelism,
         variables: d.variables,

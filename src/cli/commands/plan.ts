@@ -3,7 +3,7 @@ import { createPlan } from "../../engine/plan.ts";
 import type { Plan } from "../../engine/plan-types.ts";
 import { loadWorkingState } from "../../state/working-state.ts";
 import { withCommonOptions } from "../command-context.ts";
-import { type DeployOptions, deployContext, withDeployOptions } from "../deploy-context.ts";
+import { type DeployOptions, deployContext, typesOf, withDeployOptions } from "../deploy-context.ts";
 import { EXIT } from "../exit-codes.ts";
 import type { CliIO } from "../io.ts";
 import { writeJsonFile } from "../json-file.ts";
@@ -26,10 +26,11 @@ export function registerPlan(program: Command, io: CliIO, setExit: (code: number
     .action(async (options: PlanOptions) => {
       const deploy = await deployContext(io, options);
       try {
+        const working = await loadWorkingState(deploy.store, deploy.key);
         const plan = await createPlan({
           graph: deploy.graph,
-          working: await loadWorkingState(deploy.store, deploy.key),
-          handlers: await deploy.handlers(),
+          working,
+          handlers: await deploy.handlers(typesOf(deploy.graph.nodes, working)),
           command: options.destroy ? "destroy" : "apply",
           refresh: Boolean(options.refresh),
           variables: deploy.variables,
