@@ -125,8 +125,21 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
     plan: plan as unknown as Json,
     changes: countChanges(results.filter((r) => r.status === "done")),
   };
+  // Intents this run did not resolve (it stopped early) must outlive the journal it folds into the
+  // version: they are carried onto the new version first, where they take effect once it exists.
+  const unresolved = (await loadWorkingState(store, key)).interrupted;
+  await store.appendJournal(
+    key,
+    [...unresolved.values()].map((resource) => ({
+      base: checkpoint.version,
+      at: checkpoint.createdAt,
+      op: "intent" as const,
+      address: resource.address,
+      resource,
+    })),
+  );
   await store.commitCheckpoint(key, checkpoint);
-  await store.clearJournal(key, checkpoint.version);
+  await store.clearJournal(key, working.version);
   await audit(store, key, input.actor, plan, checkpoint.outcome, now(), {
     version: checkpoint.version,
     changes: { ...checkpoint.changes },

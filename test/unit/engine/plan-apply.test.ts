@@ -5,6 +5,7 @@ import { describe, test } from "node:test";
 import { applyPlan } from "../../../src/engine/apply.ts";
 import type { EngineEvent } from "../../../src/engine/engine-events.ts";
 import { createPlan } from "../../../src/engine/plan.ts";
+import { plinthNull } from "../../../src/engine/plinth-null.ts";
 import type { ResourceHandler } from "../../../src/engine/resource-handler.ts";
 import { PlinthError } from "../../../src/errors.ts";
 import { Ref, Template, VarRef } from "../../../src/model/value.ts";
@@ -12,6 +13,11 @@ import { loadWorkingState } from "../../../src/state/working-state.ts";
 import { ACTOR, graphWith, nullNode, planAndApply, registry, tempStore } from "../../helpers/engine.ts";
 
 const KEY = { app: "demo", env: "dev" };
+
+/** A handler like plinth_null under another type name. */
+function plinthNullLike(type: string): ResourceHandler {
+  return { ...plinthNull, type };
+}
 
 class Throttled extends PlinthError {
   override name = "Throttled";
@@ -261,6 +267,47 @@ describe("plan and apply with plinth_null", () => {
     const result = await applyPlan({ plan: destroy, store, handlers, actor: ACTOR });
     assert.equal(result.outcome, "succeeded");
     assert.deepEqual((await store.readCheckpoint(KEY))?.resources, {}, "and it left the state");
+  });
+
+  test("an intent left unresolved by a run that stopped early survives that run's version", async () => {
+    const { store } = tempStore();
+    const failing: ResourceHandler = {
+      type: "test_failing",
+      forceNew: [],
+      external: false,
+      create: async () => {
+        throw new PlinthError("quota exceeded");
+      },
+      read: async () => undefined,
+      delete: async () => {},
+    };
+    await planAndApply(graphWith([nullNode("a", {})]), store);
+    const half = {
+      address: "test_external.half",
+      type: "test_external",
+      id: "",
+      inputs: {},
+      outputs: {},
+      dependsOn: [],
+    };
+    await store.appendJournal(KEY, [
+      { base: 1, at: "t", op: "intent", address: half.address, resource: half },
+    ]);
+    const graph = graphWith([
+      nullNode("a", { v: 2 }),
+      { ...nullNode("bad", {}), address: "test_failing.bad", type: "test_failing" },
+      {
+        ...nullNode("half", { on: new Ref("test_failing.bad", ["id"]) }),
+        address: "test_external.half",
+        type: "test_external",
+      },
+    ]);
+    const external: ResourceHandler = { ...plinthNullLike("test_external"), external: true };
+    const { result } = await planAndApply(graph, store, registry(failing, external), { parallelism: 1 });
+    assert.equal(result.outcome, "failed");
+    assert.equal(result.version, 2, "what finished is a version");
+    const working = await loadWorkingState(store, KEY);
+    assert.deepEqual([...working.interrupted.keys()], ["test_external.half"], "still looked for next time");
   });
 
   test("sensitive inputs are never written in clear to the state, the journal or the plan", async () => {
