@@ -44,7 +44,8 @@ export async function createPlan(input: PlanInput): Promise<Plan> {
   const graph: ResourceGraph =
     command === "destroy" ? { ...input.graph, nodes: [], outputs: [] } : input.graph;
   const handlers = input.handlers;
-  checkTypes(graph, handlers);
+  checkTypes(graph, handlers, input.working.resources);
+  for (const node of graph.nodes) refuseLiteralSecrets(node);
   const resources = new Map(input.working.resources);
   const gone = new Set<string>();
   const drifted = new Set<string>();
@@ -99,7 +100,6 @@ export async function createPlan(input: PlanInput): Promise<Plan> {
       changes: [],
     });
   }
-  for (const node of graph.nodes) refuseLiteralSecrets(node);
   const nodes: PlannedNode[] = graph.nodes.map((n) => ({
     address: n.address,
     type: n.type,
@@ -272,15 +272,20 @@ function escapeKey(key: string): string {
   return key.startsWith("$") ? `$${key}` : key;
 }
 
-function checkTypes(graph: ResourceGraph, handlers: HandlerRegistry): void {
-  const missing = [...new Set(graph.nodes.filter((n) => !handlers.has(n.type)).map((n) => n.type))].sort();
+function checkTypes(
+  graph: ResourceGraph,
+  handlers: HandlerRegistry,
+  resources: ReadonlyMap<string, ResourceState>,
+): void {
+  const types = [...graph.nodes.map((n) => n.type), ...[...resources.values()].map((r) => r.type)];
+  const missing = [...new Set(types.filter((type) => !handlers.has(type)))].sort();
   if (missing.length === 0) return;
   const first = graph.nodes.find((n) => n.type === missing[0]);
   throw new UnsupportedResourceTypeError(
     `plinth cannot apply ${missing.map((t) => `\`${t}\``).join(", ")} yet: no ${graph.cloud} provider support for ${missing.length === 1 ? "this type" : "these types"}.`,
     {
       location: first?.source,
-      hint: "Generate code for another tool with `plinth generate`, or use `--engine cloudformation` on AWS.",
+      hint: "docs/aws.md lists the types plinth applies; nothing was changed.",
     },
   );
 }

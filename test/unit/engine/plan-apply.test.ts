@@ -310,6 +310,26 @@ describe("plan and apply with plinth_null", () => {
     assert.deepEqual([...working.interrupted.keys()], ["test_external.half"], "still looked for next time");
   });
 
+  test("a type no handler implements is refused before anything is read or changed, at its source line", async () => {
+    const { store } = tempStore();
+    const node = {
+      ...nullNode("cdn", {}),
+      address: "aws_cloudfront_distribution.cdn",
+      type: "aws_cloudfront_distribution",
+      source: { file: "plinth.yaml", line: 12, col: 3 },
+    };
+    await assert.rejects(
+      planAndApply(graphWith([node]), store),
+      (error: Error & { location?: { line: number } }) => {
+        assert.equal(error.name, "UnsupportedResourceTypeError");
+        assert.match(error.message, /plinth cannot apply `aws_cloudfront_distribution` yet/);
+        assert.equal(error.location?.line, 12);
+        return true;
+      },
+    );
+    assert.equal(await store.latestVersion(KEY), 0);
+  });
+
   test("sensitive inputs are never written in clear to the state, the journal or the plan", async () => {
     const { store, dir } = tempStore();
     const graph = graphWith([
