@@ -82,7 +82,7 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
     );
   }
   const run = new ApplyRun(input, key, working.resources, working.interrupted, now);
-  await run.forget(plan.gone);
+  await run.settle(plan.gone);
   const tasks = run.tasks();
   const outcome = await runDag(tasks, input.parallelism ?? 10);
   if (outcome.failed.length === 0 && outcome.skipped.length > 0) {
@@ -213,12 +213,15 @@ class ApplyRun {
     };
   }
 
-  /** Drops resources the plan found gone from the cloud, so the new version does not keep them. */
-  async forget(addresses: ReadonlyArray<string>): Promise<void> {
-    for (const address of addresses) {
-      if (!this.resources.delete(address)) continue;
-      await this.#journalWrite("delete", address);
-    }
+  /**
+   * Records what the plan learnt by reading the cloud: resources gone from it leave the state, and an
+   * interrupted change to a resource the plan read back (it exists, as state says) is resolved.
+   */
+  async settle(gone: ReadonlyArray<string>): Promise<void> {
+    for (const address of gone)
+      if (this.resources.delete(address)) await this.#journalWrite("delete", address);
+    for (const address of this.#interrupted.keys())
+      if (this.resources.has(address)) await this.#journalWrite("cancel", address);
   }
 
   tasks(): DagTask[] {
