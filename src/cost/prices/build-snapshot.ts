@@ -17,13 +17,14 @@ interface ReferenceRecord {
 }
 
 /**
- * The key a price is looked up by. RDS instance prices also differ by engine and deployment, which the
- * reference keeps in attributes: `postgres/Multi-AZ/db.t3.micro`.
+ * The key a price is looked up by. RDS instance prices also differ by engine and deployment (or Aurora's
+ * I/O-Optimized configuration), which the reference keeps in attributes: `postgres/Multi-AZ/db.t3.micro`.
+ * RDS prices that are not an instance's (Aurora storage, capacity units) are keyed by `sku_or_key` alone.
  */
 function keyOf(record: ReferenceRecord): string {
-  if (record.service === "AmazonRDS") {
-    const { engine, deploymentOption } = record.attributes ?? {};
-    return `${String(engine)}/${String(deploymentOption)}/${record.sku_or_key}`;
+  const { engine, deploymentOption } = record.attributes ?? {};
+  if (record.service === "AmazonRDS" && typeof engine === "string" && typeof deploymentOption === "string") {
+    return `${engine}/${deploymentOption}/${record.sku_or_key}`;
   }
   return record.sku_or_key;
 }

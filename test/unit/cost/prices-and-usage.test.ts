@@ -30,7 +30,14 @@ describe("price snapshot", () => {
       source:
         "aws/karpenter-provider-aws@1d927085dd81a9df9301e613f371dac5b4d16bfe:pkg/providers/pricing/zz_generated.pricing_aws.go",
     });
-    assert.deepEqual(snapshot.regions("aws", "AmazonEC2"), ["eu-west-1", "us-east-1", "us-west-2"]);
+    assert.deepEqual(snapshot.regions("aws", "AmazonEC2"), [
+      "ap-southeast-1",
+      "eu-central-1",
+      "eu-west-1",
+      "us-east-1",
+      "us-east-2",
+      "us-west-2",
+    ]);
   });
 });
 
