@@ -82,7 +82,10 @@ describe("GCP", () => {
     assert.equal(line(pool, "Nodes").monthlyCost, money(3 * 730 * 0.03350571));
     assert.equal(line(pool, "Node boot disks").monthlyCost, 15);
     // the management fee is flat in every region: 730 h × $0.10 = $73
-    assert.equal(line(resource(report, "google_container_cluster.c"), "Cluster management fee").monthlyCost, 73);
+    assert.equal(
+      line(resource(report, "google_container_cluster.c"), "Cluster management fee").monthlyCost,
+      73,
+    );
   });
 });
 

@@ -1,0 +1,33 @@
+import {
+  bool,
+  type CostContext,
+  type CostFunction,
+  scaleUsage,
+  usage,
+  usageNumber,
+} from "../../cost-components.ts";
+
+/** SNS bills each 64 KB chunk of a message as one request. */
+export function chunksPerMessage(ctx: CostContext): number {
+  return Math.max(1, Math.ceil((usageNumber(ctx, "request_size_kb") ?? 64) / 64));
+}
+
+/**
+ * aws_sns_topic: publish and other API requests from usage (`monthly_requests`, `request_size_kb`),
+ * standard or FIFO. Deliveries are priced on each aws_sns_topic_subscription. The first million
+ * requests a month are free per account and not subtracted.
+ */
+export const snsTopicCost: CostFunction = (ctx) => {
+  const fifo = bool(ctx, "fifo_topic") ?? false;
+  return {
+    components: [
+      usage(
+        `API requests (${fifo ? "FIFO" : "standard"})`,
+        "1M requests",
+        { service: "AmazonSNS", key: fifo ? "fifo-api-requests" : "api-requests" },
+        scaleUsage(usageNumber(ctx, "monthly_requests"), chunksPerMessage(ctx), 1e6),
+        1e6,
+      ),
+    ],
+  };
+};
