@@ -39,6 +39,17 @@ describe("price snapshot", () => {
       "us-west-2",
     ]);
   });
+
+  it("finds nothing for product keys that are Object's own member names", () => {
+    const snapshot = SnapshotPrices.load();
+    for (const key of ["constructor", "__proto__", "toString", "hasOwnProperty"]) {
+      assert.equal(snapshot.get({ cloud: "aws", service: "AmazonEC2", region: "us-east-1", key }), undefined);
+    }
+    assert.equal(
+      snapshot.get({ cloud: "aws", service: "AmazonEC2", region: "constructor", key: "m5.large" }),
+      undefined,
+    );
+  });
 });
 
 describe("usage files", () => {
