@@ -79,7 +79,10 @@ export function buildSnapshot(referenceDir: string): PriceSnapshotFile {
       const group = snapshotGroup({ cloud, service: record.service, region });
       const key = keyOf(record);
       let products = grouped.get(group);
-      if (!products) grouped.set(group, (products = new Map()));
+      if (!products) {
+        products = new Map();
+        grouped.set(group, products);
+      }
       if (products.has(key)) throw new Error(`${file}: ${group}|${key} appears twice`);
       products.set(key, [
         record.price_usd,

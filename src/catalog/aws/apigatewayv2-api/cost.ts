@@ -1,5 +1,6 @@
 import {
   type CostFunction,
+  chunksPerMessage,
   scaleUsage,
   str,
   type Tier,
@@ -17,7 +18,7 @@ const price = (key: string) => ({ service: "AmazonApiGateway", key });
  */
 export const apigatewayv2ApiCost: CostFunction = (ctx) => {
   if (str(ctx, "protocol_type") === "WEBSOCKET") {
-    const chunks = Math.max(1, Math.ceil((usageNumber(ctx, "message_size_kb") ?? 32) / 32));
+    const chunks = chunksPerMessage(ctx, 32, "message_size_kb");
     const tiers: Tier[] = [
       { label: "first 1B", price: price("websocket-messages-first-1b"), size: 1000 },
       { label: "over 1B", price: price("websocket-messages-over-1b"), size: Infinity },
@@ -43,7 +44,7 @@ export const apigatewayv2ApiCost: CostFunction = (ctx) => {
       ],
     };
   }
-  const chunks = Math.max(1, Math.ceil((usageNumber(ctx, "request_size_kb") ?? 512) / 512));
+  const chunks = chunksPerMessage(ctx, 512, "request_size_kb");
   const tiers: Tier[] = [
     { label: "first 300M", price: price("http-requests-first-300m"), size: 300 },
     { label: "over 300M", price: price("http-requests-over-300m"), size: Infinity },

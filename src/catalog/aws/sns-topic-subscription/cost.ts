@@ -1,5 +1,6 @@
 import {
   type CostFunction,
+  chunksPerMessage,
   lookupTable,
   scaleUsage,
   str,
@@ -7,7 +8,7 @@ import {
   usage,
   usageNumber,
 } from "../../cost-components.ts";
-import { chunksPerMessage } from "../sns-topic/cost.ts";
+import { SNS_CHUNK_KB } from "../sns-topic/cost.ts";
 
 /** Delivery prices by subscription protocol (SQS and Lambda deliveries are free of charge). */
 const DELIVERY: Record<string, string> = lookupTable({
@@ -46,7 +47,11 @@ export const snsTopicSubscriptionCost: CostFunction = (ctx) => {
         `Notifications (${protocol})`,
         "1M notifications",
         { service: "AmazonSNS", key },
-        scaleUsage(usageNumber(ctx, "monthly_requests"), chunksPerMessage(ctx), 1e6),
+        scaleUsage(
+          usageNumber(ctx, "monthly_requests"),
+          chunksPerMessage(ctx, SNS_CHUNK_KB, "request_size_kb"),
+          1e6,
+        ),
         1e6,
       ),
     ],

@@ -1,16 +1,14 @@
 import {
   bool,
-  type CostContext,
   type CostFunction,
+  chunksPerMessage,
   scaleUsage,
   usage,
   usageNumber,
 } from "../../cost-components.ts";
 
-/** SNS bills each 64 KB chunk of a message as one request. */
-export function chunksPerMessage(ctx: CostContext): number {
-  return Math.max(1, Math.ceil((usageNumber(ctx, "request_size_kb") ?? 64) / 64));
-}
+/** SNS bills each 64 KB of a message as one request. */
+export const SNS_CHUNK_KB = 64;
 
 /**
  * aws_sns_topic: publish and other API requests from usage (`monthly_requests`, `request_size_kb`),
@@ -25,7 +23,11 @@ export const snsTopicCost: CostFunction = (ctx) => {
         `API requests (${fifo ? "FIFO" : "standard"})`,
         "1M requests",
         { service: "AmazonSNS", key: fifo ? "fifo-api-requests" : "api-requests" },
-        scaleUsage(usageNumber(ctx, "monthly_requests"), chunksPerMessage(ctx), 1e6),
+        scaleUsage(
+          usageNumber(ctx, "monthly_requests"),
+          chunksPerMessage(ctx, SNS_CHUNK_KB, "request_size_kb"),
+          1e6,
+        ),
         1e6,
       ),
     ],
