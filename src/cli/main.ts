@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { registerGraph } from "./commands/graph.ts";
 import { registerInit } from "./commands/init.ts";
+import { registerPolicyCheck } from "./commands/policy-check.ts";
 import { registerValidate } from "./commands/validate.ts";
 import { EXIT } from "./exit-codes.ts";
 import type { CliIO } from "./io.ts";
@@ -27,6 +28,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   registerInit(program, io, setExit);
   registerValidate(program, io, setExit);
   registerGraph(program, io, setExit);
+  registerPolicyCheck(program, io, setExit);
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 

@@ -1,0 +1,227 @@
+import { readFileSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import type { Command } from "commander";
+import { InputError } from "../../errors.ts";
+import { buildGraph } from "../../model/build-graph.ts";
+import { type CheckPolicyOptions, checkPolicy, type PolicyInput } from "../../policy/check-policy.ts";
+import { rollUp } from "../../policy/framework-rollup.ts";
+import { evaluateWithOpaServer } from "../../policy/opa/opa-data-api.ts";
+import { evaluateWithOpaWasm, readWasmBundle } from "../../policy/opa/opa-wasm.ts";
+import { POLICY_CONFIG_FILE, type PolicyConfig, readPolicyConfig } from "../../policy/policy-config.ts";
+import { reportJson } from "../../policy/reporters/report-json.ts";
+import { reportJunit } from "../../policy/reporters/report-junit.ts";
+import { reportMarkdown } from "../../policy/reporters/report-markdown.ts";
+import { reportSarif } from "../../policy/reporters/report-sarif.ts";
+import { reportText } from "../../policy/reporters/report-text.ts";
+import { PACKS, parsePack } from "../../policy/select-rules.ts";
+import { SEVERITIES, type Severity } from "../../policy/types.ts";
+import { readSpecFile } from "../../spec/load-spec.ts";
+import { environmentNames } from "../../spec/resolve-environment.ts";
+import { didYouMean } from "../../spec/suggest.ts";
+import { type CommonOptions, contextFor, withCommonOptions } from "../command-context.ts";
+import { EXIT } from "../exit-codes.ts";
+import type { CliIO } from "../io.ts";
+import { type InputPath, resolvePath } from "../paths.ts";
+import { describeWarning } from "../report-error.ts";
+
+const FORMATS = ["text", "json", "sarif", "junit", "markdown"] as const;
+
+interface PolicyCheckOptions extends CommonOptions {
+  pack?: string;
+  rule?: string[];
+  format: string;
+  failOn: string;
+  framework?: string;
+  config?: string;
+  opaUrl?: string;
+  opaQuery: string;
+  opaWasm?: string;
+  verbose?: boolean;
+}
+
+/** `plinth policy check [PATH]`: built-in, custom and OPA rules over a spec or existing IaC. */
+export function registerPolicyCheck(program: Command, io: CliIO, setExit: (code: number) => void): void {
+  const policy = program.command("policy").description("compliance and security policy");
+  // main.ts configures top-level commands; a subcommand needs the same (no process.exit, injected IO).
+  const check = policy
+    .command("check")
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  withCommonOptions(check)
+    .argument(
+      "[path]",
+      "plinth.yaml (default: -f), a directory of .tf files, a plan JSON or a CloudFormation template",
+    )
+    .description("check resources against the built-in rules (CIS, SOC 2), custom CEL rules and OPA policies")
+    .option("--pack <pack>", `only the rules of one pack: ${PACKS.join(", ")}`)
+    .option("--rule <ids...>", "only these rules, by id or alias (PLINTH-AWS-001, CKV_AWS_19)")
+    .option("--format <format>", FORMATS.join(", "), "text")
+    .option("--fail-on <severity>", "exit 2 on failures at or above: low, medium, high, critical", "low")
+    .option("--framework <framework>", `add a compliance roll-up per control: ${PACKS.join(", ")}`)
+    .option(
+      "--config <file>",
+      `custom rules and suppressions (default: ${POLICY_CONFIG_FILE} next to the input)`,
+    )
+    .option("--opa-url <url>", "also evaluate Rego through this OPA server's Data API")
+    .option("--opa-query <path>", "the Rego rule returning findings", "plinth/deny")
+    .option("--opa-wasm <bundle>", "also evaluate an `opa build -t wasm` bundle (or policy.wasm) in-process")
+    .option("--verbose", "also list findings that could not be decided")
+    .action(async (path: string | undefined, options: PolicyCheckOptions) => {
+      const ctx = contextFor(io, options);
+      const format = ctx.json ? "json" : options.format;
+      if (!(FORMATS as ReadonlyArray<string>).includes(format))
+        throw new InputError(
+          `--format must be one of ${FORMATS.join(", ")}, not \`${format}\`.${didYouMean(format, FORMATS)}`,
+        );
+      const failOn = parseSeverity(options.failOn);
+      const pack = parsePack(options.pack);
+      const framework = parsePack(options.framework);
+      const input = resolvePath(io, path ?? options.file);
+      const config = readConfig(io, input, options.config);
+      const inputs = readInputs(io, input, options.env, ctx.style);
+      const resources = inputs.reduce((n, i) => n + i.graph.nodes.length, 0);
+      if (io.isTTY && format === "text")
+        io.stderr(ctx.style.dim(`Checking ${resources} resources in ${input.display}…\n`));
+
+      const externalResults = [];
+      if (options.opaUrl) {
+        const token = io.env.PLINTH_OPA_TOKEN;
+        externalResults.push(
+          ...(await evaluateWithOpaServer(inputs, {
+            url: options.opaUrl,
+            path: options.opaQuery,
+            ...(token ? { token } : {}),
+          })),
+        );
+      }
+      if (options.opaWasm) {
+        const bundlePath = resolvePath(io, options.opaWasm);
+        const bundle = readWasmBundle(readInput(bundlePath), bundlePath.display);
+        const entrypoint = options.opaQuery === "plinth/deny" ? undefined : options.opaQuery;
+        externalResults.push(
+          ...(await evaluateWithOpaWasm(inputs, bundle, {
+            display: bundlePath.display,
+            ...(entrypoint ? { entrypoint } : {}),
+          })),
+        );
+      }
+
+      const checkOptions: CheckPolicyOptions = {
+        customRules: config.rules,
+        suppressions: config.suppressions,
+        failOn,
+        externalResults,
+        today: (io.now?.() ?? new Date()).toISOString().slice(0, 10),
+        ...(pack ? { pack } : {}),
+        ...(options.rule ? { ruleNames: options.rule } : {}),
+      };
+      const report = checkPolicy(inputs, checkOptions);
+      const rollup = framework ? rollUp(report.results, report.rules, framework) : undefined;
+      io.stdout(
+        format === "json"
+          ? reportJson(report, rollup)
+          : format === "sarif"
+            ? reportSarif(report, {
+                version: plinthVersion(),
+                root: io.cwd,
+                cwd: io.cwd,
+                input: input.display,
+              })
+            : format === "junit"
+              ? reportJunit(report)
+              : format === "markdown"
+                ? reportMarkdown(report, rollup)
+                : reportText(report, ctx.style, {
+                    ...(options.verbose ? { verbose: true } : {}),
+                    ...(rollup ? { framework: rollup } : {}),
+                  }),
+      );
+      setExit(report.summary.blocking > 0 ? EXIT.attention : EXIT.ok);
+    });
+}
+
+function parseSeverity(value: string): Severity {
+  if ((SEVERITIES as ReadonlyArray<string>).includes(value)) return value as Severity;
+  throw new InputError(
+    `--fail-on must be one of ${SEVERITIES.join(", ")}, not \`${value}\`.${didYouMean(value, SEVERITIES)}`,
+  );
+}
+
+/** The explicit --config, else plinth-policy.yaml beside the input when there is one. */
+function readConfig(io: CliIO, input: InputPath, explicit: string | undefined): PolicyConfig {
+  if (explicit) {
+    const path = resolvePath(io, explicit);
+    return readPolicyConfig(new TextDecoder().decode(readInput(path)), path.display);
+  }
+  const dir = isDirectory(input.absolute) ? input.absolute : dirname(input.absolute);
+  const beside = resolvePath(io, join(dir, POLICY_CONFIG_FILE));
+  if (!isFile(beside.absolute)) return { rules: [], suppressions: [] };
+  return readPolicyConfig(readFileSync(beside.absolute, "utf8"), beside.display);
+}
+
+/**
+ * The graphs to check. A plinth spec gives one graph per environment (or `--env`'s). Terraform
+ * directories, plan JSON and CloudFormation templates are read by src/ingest.
+ */
+function readInputs(
+  io: CliIO,
+  input: InputPath,
+  env: string | undefined,
+  style: { yellow: (t: string) => string },
+): PolicyInput[] {
+  if (isDirectory(input.absolute) || !/\.(ya?ml)$/i.test(input.absolute) || !looksLikePlinthSpec(input)) {
+    throw new InputError(
+      `${input.display} is not a plinth.yaml; reading Terraform, plan JSON and CloudFormation needs plinth's ingest module, which this build does not include yet.`,
+      {
+        hint: "Check a plinth.yaml for now.",
+      },
+    );
+  }
+  const doc = readSpecFile(input.absolute, input.display);
+  const names = env ? [env] : environmentNames(doc);
+  return names.map((name) => {
+    const { graph, warnings } = buildGraph(doc, { env: name });
+    for (const warning of warnings) io.stderr(describeWarning(warning, style as never));
+    return { graph, env: name };
+  });
+}
+
+function looksLikePlinthSpec(input: InputPath): boolean {
+  const head = readInput(input).subarray(0, 4096);
+  return /^apiVersion:\s*["']?plinth\//m.test(new TextDecoder().decode(head));
+}
+
+const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+function readInput(path: InputPath): Uint8Array {
+  let size: number;
+  try {
+    size = statSync(path.absolute).size;
+  } catch {
+    throw new InputError(`${path.display} does not exist.`);
+  }
+  if (size > MAX_INPUT_BYTES) throw new InputError(`${path.display} is larger than 64 MiB.`);
+  return readFileSync(path.absolute);
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function plinthVersion(): string {
+  return (
+    JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string }
+  ).version;
+}
