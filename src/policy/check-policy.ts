@@ -80,7 +80,7 @@ export function checkPolicy(inputs: ReadonlyArray<PolicyInput>, options: CheckPo
         const parsed = parseDirective(
           directive.text,
           node.address,
-          directive.at ?? node.source ?? unknownPlace,
+          directive.location ?? node.source ?? unknownPlace,
         );
         if (parsed === undefined) continue;
         if ("rule" in parsed) inline.push(parsed);
@@ -111,10 +111,10 @@ const unknownPlace: SourceLocation = { file: "(unknown)", line: 1, col: 1 };
 
 interface Directive {
   text: string;
-  at?: SourceLocation;
+  location?: SourceLocation;
 }
 
-/** Raw `# plinth:ignore …` comments that ingestion attached to a node (string or {text, at}). */
+/** Raw comments ingestion attached to a node (`{text, location}`); `# plinth:ignore …` ones suppress. */
 function directivesOf(node: object): Directive[] {
   const raw = (node as { directives?: ReadonlyArray<string | Directive> }).directives ?? [];
   return raw.map((d) => (typeof d === "string" ? { text: d } : d));

@@ -1,4 +1,3 @@
-import { isPlainObject } from "../../../model/value.ts";
 import { describeUnresolved, isUnresolved, valueAt } from "../../resource-view.ts";
 import type { Rule } from "../../rule.ts";
 import { fail, pass, unknown } from "../../rule.ts";
@@ -43,8 +42,7 @@ export const rule: Rule = {
     const grants = resource.blocks(path);
     if (isUnresolved(grants)) return unknown("Its ACL grants are not known statically.", path);
     for (const grant of grants) {
-      const grantee = valueAt(grant, "grantee") ?? grant;
-      const uri = isPlainObject(grantee) ? grantee.uri : undefined;
+      const uri = valueAt(grant, "grantee.uri") ?? grant.uri;
       if (isUnresolved(uri)) return unknown("A grantee of its ACL is not known statically.", path);
       if (typeof uri === "string" && PUBLIC_GROUPS.test(uri))
         return fail(`A grant gives ${uri.split("/").pop()} access.`, path);
