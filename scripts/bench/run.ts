@@ -5,10 +5,11 @@
  */
 import type { BenchSuite } from "./measure.ts";
 import { cliStartup } from "./suites/cli-startup.ts";
+import { cost } from "./suites/cost.ts";
 import { lowering } from "./suites/lowering.ts";
 import { loweringClouds } from "./suites/lowering-clouds.ts";
 
-const SUITES: BenchSuite[] = [cliStartup, lowering, loweringClouds];
+const SUITES: BenchSuite[] = [cliStartup, lowering, loweringClouds, cost];
 
 const filter = process.argv[2]?.toLowerCase();
 for (const suite of SUITES.filter((s) => !filter || s.title.toLowerCase().includes(filter))) {

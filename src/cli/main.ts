@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
+import { registerCost } from "./commands/cost.ts";
 import { registerGraph } from "./commands/graph.ts";
 import { registerInit } from "./commands/init.ts";
 import { registerPolicyCheck } from "./commands/policy-check.ts";
@@ -29,6 +30,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   registerValidate(program, io, setExit);
   registerGraph(program, io, setExit);
   registerPolicyCheck(program, io, setExit);
+  registerCost(program, io, setExit);
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
