@@ -8,8 +8,9 @@ import { cliStartup } from "./suites/cli-startup.ts";
 import { cost } from "./suites/cost.ts";
 import { lowering } from "./suites/lowering.ts";
 import { loweringClouds } from "./suites/lowering-clouds.ts";
+import { policy } from "./suites/policy.ts";
 
-const SUITES: BenchSuite[] = [cliStartup, lowering, loweringClouds, cost];
+const SUITES: BenchSuite[] = [cliStartup, lowering, loweringClouds, cost, policy];
 
 const filter = process.argv[2]?.toLowerCase();
 for (const suite of SUITES.filter((s) => !filter || s.title.toLowerCase().includes(filter))) {
