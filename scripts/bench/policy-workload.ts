@@ -30,7 +30,10 @@ function unit(i: number): Unit {
   const cidr = ok ? "10.0.0.0/16" : "0.0.0.0/0";
   const nodes = [
     n("aws_s3_bucket", { bucket: `bench-${i}` }),
-    n("aws_s3_bucket_versioning", { bucket, versioning_configuration: [{ status: ok ? "Enabled" : "Suspended" }] }),
+    n("aws_s3_bucket_versioning", {
+      bucket,
+      versioning_configuration: [{ status: ok ? "Enabled" : "Suspended" }],
+    }),
     n("aws_s3_bucket_server_side_encryption_configuration", {
       bucket,
       rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: "aws:kms" }] }],
@@ -59,7 +62,9 @@ function unit(i: number): Unit {
       root_block_device: [{ encrypted: ok }],
     }),
     n("aws_iam_policy", {
-      policy: new Encoded("json", { Statement: [{ Effect: "Allow", Action: ok ? "s3:GetObject" : "*", Resource: "*" }] }),
+      policy: new Encoded("json", {
+        Statement: [{ Effect: "Allow", Action: ok ? "s3:GetObject" : "*", Resource: "*" }],
+      }),
     }),
     n("aws_sqs_queue", ok ? { sqs_managed_sse_enabled: true } : {}),
   ];
@@ -178,7 +183,12 @@ ${ok ? "  sqs_managed_sse_enabled = true\n" : ""}}
 }
 
 /** At least `count` Terraform resources' worth of units. */
-export function policyWorkload(count: number): { graph: ResourceGraph; hcl: string; cfn: string; cfnResources: number } {
+export function policyWorkload(count: number): {
+  graph: ResourceGraph;
+  hcl: string;
+  cfn: string;
+  cfnResources: number;
+} {
   const units: Unit[] = [];
   let resources = 0;
   for (let i = 0; resources < count; i++) {
@@ -188,7 +198,15 @@ export function policyWorkload(count: number): { graph: ResourceGraph; hcl: stri
   }
   const nodes = units.flatMap((u) => u.nodes).slice(0, count);
   return {
-    graph: { app: "bench", env: "bench", cloud: "aws", region: "us-east-1", nodes, variables: [], outputs: [] },
+    graph: {
+      app: "bench",
+      env: "bench",
+      cloud: "aws",
+      region: "us-east-1",
+      nodes,
+      variables: [],
+      outputs: [],
+    },
     hcl: units.map((u) => u.hcl).join("\n"),
     cfn: `AWSTemplateFormatVersion: "2010-09-09"\nResources:\n${units.map((u) => u.cfn).join("")}`,
     cfnResources: units.length * 7,

@@ -11,7 +11,11 @@ import { policyWorkload } from "../policy-workload.ts";
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 
 /** Times a command whose exit code is not 0 on findings (policy check 2, cfn-lint 2/4/6/…). */
-function timeProcess(command: string, args: string[], runs: number): { samples: number[]; status: number | null } {
+function timeProcess(
+  command: string,
+  args: string[],
+  runs: number,
+): { samples: number[]; status: number | null } {
   let status: number | null = null;
   const samples = timeIt(
     () => {
@@ -58,7 +62,10 @@ export const policy: BenchSuite = {
       name: `plinth policy check of a ${medium.graph.nodes.length}-resource Terraform directory (fresh process)`,
       ms: median(cli.samples),
       p95: percentile(cli.samples, 95),
-      note: cli.status === 2 || cli.status === 0 ? "" : "FAILED: this build cannot read Terraform directories yet",
+      note:
+        cli.status === 2 || cli.status === 0
+          ? ""
+          : "FAILED: this build cannot read Terraform directories yet",
     });
     const lint = timeProcess("cfn-lint", ["-f", "json", join(dir, "template.yaml")], 3);
     rows.push({
