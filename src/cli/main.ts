@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { registerCost } from "./commands/cost.ts";
 import { registerGraph } from "./commands/graph.ts";
 import { registerInit } from "./commands/init.ts";
+import { registerInspect } from "./commands/inspect.ts";
 import { registerPolicyCheck } from "./commands/policy-check.ts";
 import { registerValidate } from "./commands/validate.ts";
 import { EXIT } from "./exit-codes.ts";
@@ -31,6 +32,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   registerGraph(program, io, setExit);
   registerPolicyCheck(program, io, setExit);
   registerCost(program, io, setExit);
+  registerInspect(program, io, setExit);
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 

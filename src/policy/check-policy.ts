@@ -1,4 +1,3 @@
-import type { SourceLocation } from "../errors.ts";
 import type { ResourceGraph } from "../model/graph.ts";
 import { evaluateRules } from "./engine.ts";
 import type { Rule } from "./rule.ts";
@@ -76,12 +75,8 @@ export function checkPolicy(inputs: ReadonlyArray<PolicyInput>, options: CheckPo
     resources += graph.nodes.length;
     found.push(...evaluateRules(graph, rules, env));
     for (const node of graph.nodes) {
-      for (const directive of directivesOf(node)) {
-        const parsed = parseDirective(
-          directive.text,
-          node.address,
-          directive.location ?? node.source ?? unknownPlace,
-        );
+      for (const directive of node.directives ?? []) {
+        const parsed = parseDirective(directive.text, node.address, directive.location);
         if (parsed === undefined) continue;
         if ("rule" in parsed) inline.push(parsed);
         else warnings.push(parsed);
@@ -105,19 +100,6 @@ export function checkPolicy(inputs: ReadonlyArray<PolicyInput>, options: CheckPo
     suppressions: applied,
     warnings,
   };
-}
-
-const unknownPlace: SourceLocation = { file: "(unknown)", line: 1, col: 1 };
-
-interface Directive {
-  text: string;
-  location?: SourceLocation;
-}
-
-/** Raw comments ingestion attached to a node (`{text, location}`); `# plinth:ignore …` ones suppress. */
-function directivesOf(node: object): Directive[] {
-  const raw = (node as { directives?: ReadonlyArray<string | Directive> }).directives ?? [];
-  return raw.map((d) => (typeof d === "string" ? { text: d } : d));
 }
 
 function summarize(

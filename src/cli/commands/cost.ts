@@ -22,6 +22,11 @@ import {
 import { InputError } from "../../errors.ts";
 import { type CommonOptions, contextFor, withCommonOptions } from "../command-context.ts";
 import { EXIT } from "../exit-codes.ts";
+import {
+  type InfrastructureFlags,
+  infrastructureOptions,
+  withInfrastructureOptions,
+} from "../infrastructure-options.ts";
 import type { CliIO } from "../io.ts";
 import { resolvePath } from "../paths.ts";
 import { describeWarning } from "../report-error.ts";
@@ -29,7 +34,7 @@ import { describeWarning } from "../report-error.ts";
 const FORMATS = ["table", "json", "markdown", "html"] as const;
 type Format = (typeof FORMATS)[number];
 
-interface CostOptions extends CommonOptions {
+interface CostOptions extends CommonOptions, InfrastructureFlags {
   usage?: string;
   format: string;
   compareTo?: string;
@@ -41,9 +46,12 @@ interface CostOptions extends CommonOptions {
 
 /** `plinth cost`: the monthly cost of an environment, a diff against another version, and budget checks. */
 export function registerCost(program: Command, io: CliIO, setExit: (code: number) => void): void {
-  withCommonOptions(program.command("cost"))
+  withInfrastructureOptions(withCommonOptions(program.command("cost")))
     .description("estimate the monthly cost of an environment (or compare two versions)")
-    .argument("[path]", "plinth.yaml or a directory holding one (default: --file)")
+    .argument(
+      "[path]",
+      "plinth.yaml, a directory of .tf files, a plan JSON or a CloudFormation template (default: --file)",
+    )
     .option("--usage <file>", "usage estimates (Infracost-compatible usage file)")
     .option("--format <format>", "table, json, markdown or html", "table")
     .option("--compare-to <path>", "another version of the input to compare with")
@@ -76,7 +84,11 @@ export function registerCost(program: Command, io: CliIO, setExit: (code: number
 
       const estimate = async (where: string): Promise<{ input: CostInput; report: CostReport }> => {
         const target = resolvePath(io, where);
-        const input = readCostInput(target.absolute, target.display, options.env);
+        const input = readCostInput(
+          target.absolute,
+          target.display,
+          infrastructureOptions(io, options, target.display),
+        );
         const specUsage = input.doc?.data.usage
           ? usageSet({
               resources: usageSection(input.doc.data.usage, ["usage"], input.doc.sources),

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Command } from "commander";
 import { InputError } from "../../errors.ts";
-import { buildGraph } from "../../model/build-graph.ts";
+import { readInfrastructure } from "../../ingest/read-infrastructure.ts";
 import { type CheckPolicyOptions, checkPolicy, type PolicyInput } from "../../policy/check-policy.ts";
 import { rollUp } from "../../policy/framework-rollup.ts";
 import { evaluateWithOpaServer } from "../../policy/opa/opa-data-api.ts";
@@ -15,18 +15,22 @@ import { reportSarif } from "../../policy/reporters/report-sarif.ts";
 import { reportText } from "../../policy/reporters/report-text.ts";
 import { PACKS, parsePack } from "../../policy/select-rules.ts";
 import { SEVERITIES, type Severity } from "../../policy/types.ts";
-import { readSpecFile } from "../../spec/load-spec.ts";
-import { environmentNames } from "../../spec/resolve-environment.ts";
 import { didYouMean } from "../../spec/suggest.ts";
 import { type CommonOptions, contextFor, withCommonOptions } from "../command-context.ts";
 import { EXIT } from "../exit-codes.ts";
+import {
+  type InfrastructureFlags,
+  infrastructureOptions,
+  withInfrastructureOptions,
+} from "../infrastructure-options.ts";
 import type { CliIO } from "../io.ts";
 import { type InputPath, resolvePath } from "../paths.ts";
 import { describeWarning } from "../report-error.ts";
+import type { Style } from "../style.ts";
 
 const FORMATS = ["text", "json", "sarif", "junit", "markdown"] as const;
 
-interface PolicyCheckOptions extends CommonOptions {
+interface PolicyCheckOptions extends CommonOptions, InfrastructureFlags {
   pack?: string;
   rule?: string[];
   format: string;
@@ -47,7 +51,7 @@ export function registerPolicyCheck(program: Command, io: CliIO, setExit: (code:
     .command("check")
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  withCommonOptions(check)
+  withInfrastructureOptions(withCommonOptions(check))
     .argument(
       "[path]",
       "plinth.yaml (default: -f), a directory of .tf files, a plan JSON or a CloudFormation template",
@@ -78,7 +82,7 @@ export function registerPolicyCheck(program: Command, io: CliIO, setExit: (code:
       const framework = parsePack(options.framework);
       const input = resolvePath(io, path ?? options.file);
       const config = readConfig(io, input, options.config);
-      const inputs = readInputs(io, input, options.env, ctx.style);
+      const inputs = readInputs(io, input, options, ctx.style);
       const resources = inputs.reduce((n, i) => n + i.graph.nodes.length, 0);
       if (io.isTTY && format === "text")
         io.stderr(ctx.style.dim(`Checking ${resources} resources in ${input.display}…\n`));
@@ -160,35 +164,18 @@ function readConfig(io: CliIO, input: InputPath, explicit: string | undefined): 
 }
 
 /**
- * The graphs to check. A plinth spec gives one graph per environment (or `--env`'s). Terraform
- * directories, plan JSON and CloudFormation templates are read by src/ingest.
+ * The graphs to check, read as `plinth inspect` reads them: a plinth spec gives one graph per
+ * environment (results carry `env`), Terraform one per root module, a plan or a template one.
  */
-function readInputs(
-  io: CliIO,
-  input: InputPath,
-  env: string | undefined,
-  style: { yellow: (t: string) => string },
-): PolicyInput[] {
-  if (isDirectory(input.absolute) || !/\.(ya?ml)$/i.test(input.absolute) || !looksLikePlinthSpec(input)) {
-    throw new InputError(
-      `${input.display} is not a plinth.yaml; reading Terraform, plan JSON and CloudFormation needs plinth's ingest module, which this build does not include yet.`,
-      {
-        hint: "Check a plinth.yaml for now.",
-      },
-    );
-  }
-  const doc = readSpecFile(input.absolute, input.display);
-  const names = env ? [env] : environmentNames(doc);
-  return names.map((name) => {
-    const { graph, warnings } = buildGraph(doc, { env: name });
-    for (const warning of warnings) io.stderr(describeWarning(warning, style as never));
-    return { graph, env: name };
-  });
-}
-
-function looksLikePlinthSpec(input: InputPath): boolean {
-  const head = readInput(input).subarray(0, 4096);
-  return /^apiVersion:\s*["']?plinth\//m.test(new TextDecoder().decode(head));
+function readInputs(io: CliIO, input: InputPath, options: PolicyCheckOptions, style: Style): PolicyInput[] {
+  const infrastructure = readInfrastructure(
+    input.absolute,
+    infrastructureOptions(io, options, input.display),
+  );
+  for (const warning of infrastructure.warnings) io.stderr(describeWarning(warning, style));
+  return infrastructure.graphs.map((graph) =>
+    infrastructure.kind === "plinth" ? { graph, env: graph.env } : { graph },
+  );
 }
 
 const MAX_INPUT_BYTES = 64 * 1024 * 1024;

@@ -87,7 +87,7 @@ describe("plinth cost", () => {
     assert.ok(result);
     // `old` does not exist: one clear sentence
     assert.equal(result.code, 1);
-    assert.match(result.stderr, /Nothing to price at old/);
+    assert.match(result.stderr, /Nothing to read at old/);
     mkdirSync(join(dir, "old"));
     writeFileSync(
       join(dir, "old", "plinth.yaml"),
@@ -122,10 +122,9 @@ describe("plinth cost", () => {
 
   it("refuses what it cannot read, each in one sentence", async () => {
     const dir = project();
-    mkdirSync(join(dir, "tf"));
-    writeFileSync(join(dir, "tf", "main.tf"), 'resource "aws_instance" "x" {}\n');
+    writeFileSync(join(dir, "main.tf.json"), "{}\n");
     const cases: Array<[string[], RegExp]> = [
-      [["cost", "tf"], /cannot read Terraform or CloudFormation yet/],
+      [["cost", "main.tf.json"], /Terraform JSON syntax, which plinth does not read yet/],
       [["cost", "--currency", "EUR"], /needs exchange rates/],
       [["cost", "--format", "pdf"], /--format must be one of/],
       [["cost", "--prices", "cheap"], /--prices must be offline or live/],
@@ -138,6 +137,30 @@ describe("plinth cost", () => {
       assert.match(result.stderr, pattern);
       assert.equal(result.stderr.trim().split("\n").length, 1, result.stderr);
     }
+  });
+
+  it("prices existing Terraform: region from the provider, for_each instances by address", async () => {
+    const dir = project();
+    mkdirSync(join(dir, "tf"));
+    writeFileSync(
+      join(dir, "tf", "main.tf"),
+      'provider "aws" {\n  region = "eu-west-1"\n}\nresource "aws_instance" "web" {\n  for_each      = toset(["a", "b"])\n  ami           = "ami-1"\n  instance_type = "m5.large"\n}\n',
+    );
+    const result = await runCli(["cost", "tf", "--json"], { cwd: dir });
+    assert.equal(result.code, 0, result.stderr);
+    const report = JSON.parse(result.stdout);
+    const web = report.resources.filter((r: { address: string }) => r.address.startsWith("aws_instance.web"));
+    assert.deepEqual(
+      web.map((r: { address: string; region: string }) => [r.address, r.region]),
+      [
+        ['aws_instance.web["a"]', "eu-west-1"],
+        ['aws_instance.web["b"]', "eu-west-1"],
+      ],
+    );
+    const hours = web[0].components.find((c: { name: string }) => /Instance usage/.test(c.name));
+    // m5.large in eu-west-1 is $0.107 an hour in the snapshot: 730 h × 0.107 = 78.11.
+    assert.equal(hours.unitPrice, 0.107);
+    assert.equal(hours.monthlyCost, 78.11);
   });
 
   it("converts to another currency with a rates file", async () => {
