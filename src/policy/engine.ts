@@ -1,6 +1,6 @@
-import type { SourceLocation } from "../errors.ts";
 import type { ResourceGraph, ResourceNode } from "../model/graph.ts";
 import { GraphIndex } from "./graph-index.ts";
+import { locate } from "./locate.ts";
 import { ResourceView } from "./resource-view.ts";
 import type { Rule } from "./rule.ts";
 import type { PolicyResult, Verdict } from "./types.ts";
@@ -40,7 +40,7 @@ function decide(rule: Rule, node: ResourceNode, index: GraphIndex): Verdict {
 }
 
 export function resultOf(rule: Rule, node: ResourceNode, verdict: Verdict, env?: string): PolicyResult {
-  const location = locate(node, verdict.attribute);
+  const location = verdict.at ?? locate(node, verdict.attribute);
   return {
     ruleId: rule.meta.id,
     aliases: rule.meta.aliases,
@@ -53,30 +53,4 @@ export function resultOf(rule: Rule, node: ResourceNode, verdict: Verdict, env?:
     message: verdict.message,
     ...(env === undefined ? {} : { env }),
   };
-}
-
-/** The line of the argument a verdict is about (or of its nearest enclosing block), else the resource's. */
-export function locate(node: ResourceNode, attribute: string | undefined): SourceLocation | undefined {
-  const sources = node.attributeSources;
-  if (attribute && sources) {
-    const byPath = new Map<string, SourceLocation>();
-    for (const [key, location] of Object.entries(sources)) {
-      const plain = stripIndexes(key);
-      if (!byPath.has(plain)) byPath.set(plain, location);
-    }
-    const parts = stripIndexes(attribute).split(".");
-    for (let n = parts.length; n > 0; n--) {
-      const found = byPath.get(parts.slice(0, n).join("."));
-      if (found) return found;
-    }
-  }
-  return node.source;
-}
-
-function stripIndexes(path: string): string {
-  return path
-    .replace(/\[[^\]]*\]/g, "")
-    .split(".")
-    .filter((p) => p !== "" && !/^\d+$/.test(p))
-    .join(".");
 }

@@ -1,3 +1,4 @@
+import type { SourceLocation } from "../errors.ts";
 import type { Cloud } from "../model/graph.ts";
 
 export const SEVERITIES = ["low", "medium", "high", "critical"] as const;
@@ -58,6 +59,8 @@ export interface Verdict {
   message: string;
   /** The argument the decision is about (`versioning_configuration[0].status`), to point at its line. */
   attribute?: string;
+  /** Where to point when the line to change is in another resource (the bucket's versioning resource). */
+  at?: SourceLocation;
 }
 
 export interface Suppression {

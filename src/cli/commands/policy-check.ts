@@ -80,7 +80,7 @@ export function registerPolicyCheck(program: Command, io: CliIO, setExit: (code:
       const failOn = parseSeverity(options.failOn);
       const pack = parsePack(options.pack);
       const framework = parsePack(options.framework);
-      const input = resolvePath(io, path ?? options.file);
+      const input = displayed(resolvePath(io, path ?? options.file), io);
       const config = readConfig(io, input, options.config);
       const inputs = readInputs(io, input, options, ctx.style);
       const resources = inputs.reduce((n, i) => n + i.graph.nodes.length, 0);
@@ -142,6 +142,11 @@ export function registerPolicyCheck(program: Command, io: CliIO, setExit: (code:
       );
       setExit(report.summary.blocking > 0 ? EXIT.attention : EXIT.ok);
     });
+}
+
+/** `.` rather than an absolute path for the working directory itself, so findings show relative files. */
+function displayed(input: InputPath, io: CliIO): InputPath {
+  return input.absolute === io.cwd ? { ...input, display: "." } : input;
 }
 
 function parseSeverity(value: string): Severity {

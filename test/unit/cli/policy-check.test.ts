@@ -162,6 +162,97 @@ describe("plinth policy check", () => {
   });
 });
 
+describe("plinth policy check on existing infrastructure code", () => {
+  test("a Terraform directory: modules, for_each addresses, argument lines and # plinth:ignore", async () => {
+    const dir = tmp();
+    mkdirSync(join(dir, "modules", "store"), { recursive: true });
+    writeFileSync(
+      join(dir, "main.tf"),
+      [
+        'module "store" {',
+        '  source = "./modules/store"',
+        '  names  = ["logs", "media"]',
+        "}",
+        "",
+        '# plinth:ignore PLINTH-AWS-015 reason="restored from an unencrypted snapshot" expires=2027-01-31',
+        'resource "aws_db_instance" "legacy" {',
+        '  instance_class    = "db.t4g.micro"',
+        "  storage_encrypted = false",
+        "}",
+        "",
+      ].join("\n"),
+    );
+    writeFileSync(
+      join(dir, "modules", "store", "main.tf"),
+      [
+        'variable "names" { type = list(string) }',
+        'resource "aws_s3_bucket" "b" {',
+        "  for_each = toset(var.names)",
+        '  bucket   = "${each.key}-bucket"',
+        "}",
+        'resource "aws_s3_bucket_versioning" "b" {',
+        "  for_each = aws_s3_bucket.b",
+        "  bucket   = each.value.id",
+        "  versioning_configuration {",
+        '    status = each.key == "logs" ? "Enabled" : "Suspended"',
+        "  }",
+        "}",
+        "",
+      ].join("\n"),
+    );
+    const result = await runCli(
+      ["policy", "check", ".", "--rule", "PLINTH-AWS-002", "PLINTH-AWS-015", "--json"],
+      { cwd: dir, now },
+    );
+    assert.equal(result.code, 2, result.stderr);
+    const json = JSON.parse(result.stdout);
+    assertMatchesCliSchema("policy-check.schema.json", json);
+    const byAddress = Object.fromEntries(
+      json.results.map((r: { address: string; ruleId: string }) => [`${r.ruleId} ${r.address}`, r]),
+    );
+    assert.equal(byAddress['PLINTH-AWS-002 module.store.aws_s3_bucket.b["logs"]'].status, "pass");
+    const media = byAddress['PLINTH-AWS-002 module.store.aws_s3_bucket.b["media"]'];
+    assert.deepEqual([media.status, media.file, media.line], ["fail", "modules/store/main.tf", 10]);
+    const legacy = byAddress["PLINTH-AWS-015 aws_db_instance.legacy"];
+    assert.deepEqual(
+      [legacy.status, legacy.line, legacy.suppression.reason],
+      ["fail", 9, "restored from an unencrypted snapshot"],
+    );
+    assert.equal(json.summary.blocking, 1);
+  });
+
+  test("a CloudFormation template: findings on the split Terraform resources, at the template's lines", async () => {
+    const template = new URL("../../fixtures/policy/plinth-aws-004/template.yaml", import.meta.url).pathname;
+    const result = await runCli(["policy", "check", template, "--rule", "CKV_AWS_53", "--json"]);
+    const json = JSON.parse(result.stdout);
+    assert.equal(result.code, 2, result.stderr);
+    const failed = json.results.filter((r: { status: string }) => r.status === "fail");
+    assert.deepEqual(failed.map((r: { address: string }) => r.address).sort(), [
+      "aws_s3_bucket_public_access_block.FailAbsent",
+      "aws_s3_bucket_public_access_block.FailOff",
+    ]);
+    assert.ok(
+      failed.every((r: { file: string; line: number }) => r.file.endsWith("template.yaml") && r.line > 1),
+    );
+  });
+
+  test("--var gives a Terraform variable the value that decides a rule", async () => {
+    const dir = tmp();
+    writeFileSync(
+      join(dir, "main.tf"),
+      'variable "admin_cidr" { type = string }\nresource "aws_security_group" "admin" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = [var.admin_cidr]\n  }\n}\n',
+    );
+    const status = async (...extra: string[]) =>
+      JSON.parse(
+        (await runCli(["policy", "check", ".", "--rule", "CKV_AWS_24", "--json", ...extra], { cwd: dir }))
+          .stdout,
+      ).results[0].status;
+    assert.equal(await status(), "unknown");
+    assert.equal(await status("--var", "admin_cidr=0.0.0.0/0"), "fail");
+    assert.equal(await status("--var", "admin_cidr=10.0.0.0/8"), "pass");
+  });
+});
+
 describe("plinth policy check refuses bad input in one sentence, exit 1", () => {
   const cases: Array<[string, string[], RegExp]> = [
     [

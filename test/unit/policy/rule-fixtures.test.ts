@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
+import { readInfrastructure } from "../../../src/ingest/read-infrastructure.ts";
 import { buildGraph } from "../../../src/model/build-graph.ts";
 import { BUILT_IN_RULES } from "../../../src/policy/rules/index.ts";
 import { parseSpec } from "../../../src/spec/load-spec.ts";
@@ -13,6 +14,8 @@ describe("built-in rules on their fixtures", () => {
       const files = fixtureFiles(rule);
       assert.ok(files.includes("plinth.yaml"), `${fixtureDir(rule)}/plinth.yaml is missing`);
       assert.ok(files.includes("main.tf"), `${fixtureDir(rule)}/main.tf is missing`);
+      if (rule.meta.resourceTypes.cloudformation.length > 0)
+        assert.ok(files.includes("template.yaml"), `${fixtureDir(rule)}/template.yaml is missing`);
     });
 
     test(`${rule.meta.id} (${rule.meta.title}) on plinth.yaml`, () => {
@@ -20,5 +23,17 @@ describe("built-in rules on their fixtures", () => {
       const { graph } = buildGraph(parseSpec(readFileSync(file, "utf8"), file));
       assertFixtureExpectations(rule, [graph], "plinth.yaml");
     });
+
+    test(`${rule.meta.id} on main.tf`, () => {
+      const { graphs } = readInfrastructure(fixtureDir(rule), { display: `${rule.meta.id.toLowerCase()}` });
+      assertFixtureExpectations(rule, graphs, "main.tf");
+    });
+
+    if (rule.meta.resourceTypes.cloudformation.length > 0) {
+      test(`${rule.meta.id} on template.yaml (CloudFormation)`, () => {
+        const { graphs } = readInfrastructure(`${fixtureDir(rule)}/template.yaml`);
+        assertFixtureExpectations(rule, graphs, "template.yaml");
+      });
+    }
   }
 });

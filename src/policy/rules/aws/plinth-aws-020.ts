@@ -14,7 +14,7 @@ export const rule: Rule = {
     cloud: "aws",
     resourceTypes: {
       terraform: ["aws_instance", "aws_launch_configuration"],
-      cloudformation: ["AWS::EC2::Instance", "AWS::AutoScaling::LaunchConfiguration"],
+      cloudformation: ["AWS::EC2::Instance"],
     },
     remediation: {
       summary: "Encrypt the root and data volumes.",

@@ -10,7 +10,7 @@ export const rule: Rule = {
     description: "`encrypted = true` encrypts the file system's data and metadata.",
     severity: "high",
     cloud: "aws",
-    resourceTypes: { terraform: ["aws_efs_file_system"], cloudformation: ["AWS::EFS::FileSystem"] },
+    resourceTypes: { terraform: ["aws_efs_file_system"], cloudformation: [] },
     remediation: {
       summary: "Create the file system encrypted (it cannot be changed later).",
       terraform: 'resource "aws_efs_file_system" "fs" {\n  encrypted = true\n}',

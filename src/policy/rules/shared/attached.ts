@@ -1,4 +1,6 @@
+import type { ResourceNode } from "../../../model/graph.ts";
 import type { GraphIndex } from "../../graph-index.ts";
+import { locate } from "../../locate.ts";
 import { ResourceView } from "../../resource-view.ts";
 import { fail, unknown } from "../../rule.ts";
 import type { Verdict } from "../../types.ts";
@@ -39,9 +41,9 @@ export function attachedVerdict(
   );
   const verdicts = nodes.map((node) => ({ node, verdict: setting.evaluate(new ResourceView(node)) }));
   const passed = verdicts.find((v) => v.verdict.status === "pass");
-  if (passed) return { ...passed.verdict, message: `${passed.node.address}: ${passed.verdict.message}` };
+  if (passed) return fromAttached(passed);
   const open = verdicts.find((v) => v.verdict.status === "unknown");
-  if (open) return { ...open.verdict, message: `${open.node.address}: ${open.verdict.message}` };
+  if (open) return fromAttached(open);
   if (undecided.length > 0) {
     const names = undecided.map((n) => n.address).join(", ");
     return unknown(
@@ -49,6 +51,13 @@ export function attachedVerdict(
     );
   }
   const failed = verdicts[0];
-  if (failed) return { ...failed.verdict, message: `${failed.node.address}: ${failed.verdict.message}` };
+  if (failed) return fromAttached(failed);
   return inline ?? fail(setting.missing);
+}
+
+/** An attached resource's verdict, said of it and pointing at its line. */
+function fromAttached({ node, verdict }: { node: ResourceNode; verdict: Verdict }): Verdict {
+  const at = locate(node, verdict.attribute);
+  const { attribute: _, ...rest } = verdict;
+  return { ...rest, message: `${node.address}: ${verdict.message}`, ...(at ? { at } : {}) };
 }
