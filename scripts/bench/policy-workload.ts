@@ -182,7 +182,7 @@ ${ok ? "  sqs_managed_sse_enabled = true\n" : ""}}
   return { nodes, hcl, cfn };
 }
 
-/** At least `count` Terraform resources' worth of units. */
+/** Whole units up to at least `count` Terraform resources. */
 export function policyWorkload(count: number): {
   graph: ResourceGraph;
   hcl: string;
@@ -196,7 +196,7 @@ export function policyWorkload(count: number): {
     units.push(u);
     resources += u.nodes.length;
   }
-  const nodes = units.flatMap((u) => u.nodes).slice(0, count);
+  const nodes = units.flatMap((u) => u.nodes);
   return {
     graph: {
       app: "bench",
