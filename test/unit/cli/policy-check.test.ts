@@ -236,6 +236,21 @@ describe("plinth policy check on existing infrastructure code", () => {
     );
   });
 
+  test("a plan JSON (hand-built in terraform show -json's shape): after_unknown values are unknown, not guessed", async () => {
+    const plan = new URL("../../fixtures/policy-inputs/plan/plan.json", import.meta.url).pathname;
+    const json = JSON.parse(
+      (await runCli(["policy", "check", plan, "--rule", "PLINTH-AWS-015", "PLINTH-AWS-039", "--json"]))
+        .stdout,
+    );
+    assert.deepEqual(
+      json.results.map((r: { address: string; status: string }) => [r.address, r.status]),
+      [
+        ["aws_db_instance.fail_plain", "fail"],
+        ['aws_sqs_queue.unknown_sse["jobs"]', "unknown"],
+      ],
+    );
+  });
+
   test("--var gives a Terraform variable the value that decides a rule", async () => {
     const dir = tmp();
     writeFileSync(
