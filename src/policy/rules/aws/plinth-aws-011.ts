@@ -7,7 +7,7 @@ export const rule = securityGroupIngressRule({
   title: "Security groups do not admit SSH (22) from the internet",
   what: "SSH (TCP 22)",
   query: 22,
-  portText: "22",
+  port: "22",
   severity: "high",
   frameworks: [cisAws("5.2", "5.3"), soc2("CC6.6")],
   aliases: ["CKV_AWS_24", "AVD-AWS-0107", "aws-ec2-no-public-ingress-sgr", "aws-vpc-no-public-ingress-sgr"],

@@ -7,7 +7,7 @@ export const rule = securityGroupIngressRule({
   title: "Security groups do not admit RDP (3389) from the internet",
   what: "RDP (TCP 3389)",
   query: 3389,
-  portText: "3389",
+  port: "3389",
   severity: "high",
   frameworks: [cisAws("5.2", "5.3"), soc2("CC6.6")],
   aliases: ["CKV_AWS_25", "AVD-AWS-0107", "aws-ec2-no-public-ingress-sgr", "aws-vpc-no-public-ingress-sgr"],

@@ -7,7 +7,7 @@ export const rule = securityGroupIngressRule({
   title: "Security groups do not admit all ports from the internet",
   what: "every port",
   query: "all",
-  portText: "443",
+  port: "443",
   severity: "critical",
   frameworks: [soc2("CC6.6")],
   aliases: ["CKV_AWS_277"],

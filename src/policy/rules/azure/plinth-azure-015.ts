@@ -8,6 +8,7 @@ export const rule = nsgIngressRule({
   what: "SSH (TCP 22)",
   query: 22,
   port: "22",
+  severity: "high",
   frameworks: [cisAzure("6.2"), soc2("CC6.6")],
   aliases: ["CKV_AZURE_10", "AVD-AZU-0050", "azure-network-ssh-blocked-from-internet"],
 });

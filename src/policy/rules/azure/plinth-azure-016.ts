@@ -8,6 +8,7 @@ export const rule = nsgIngressRule({
   what: "RDP (TCP 3389)",
   query: 3389,
   port: "3389",
+  severity: "high",
   frameworks: [cisAzure("6.1"), soc2("CC6.6")],
   aliases: ["CKV_AZURE_9", "AVD-AZU-0048", "azure-network-disable-rdp-from-internet"],
 });

@@ -1,20 +1,10 @@
 import { describeUnresolved, isUnresolved } from "../../resource-view.ts";
 import type { Rule } from "../../rule.ts";
 import { unknown } from "../../rule.ts";
-import type { FrameworkMapping, Severity } from "../../types.ts";
-import { exposureVerdict, gcpFirewallExposes, type PortQuery } from "./network.ts";
+import { type ExposureRuleOptions, exposureVerdict, gcpFirewallExposes } from "./network.ts";
 
 /** A rule refusing google_compute_firewall rules that open `query` to 0.0.0.0/0. */
-export function gcpFirewallRule(options: {
-  id: string;
-  title: string;
-  what: string;
-  query: PortQuery;
-  port: string;
-  severity: Severity;
-  frameworks: FrameworkMapping[];
-  aliases: string[];
-}): Rule {
+export function gcpFirewallRule(options: ExposureRuleOptions): Rule {
   return {
     meta: {
       id: options.id,

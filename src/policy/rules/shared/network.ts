@@ -1,11 +1,25 @@
 import type { Value } from "../../../model/value.ts";
 import { describeUnresolved, isUnresolved, listOf, type ResourceView } from "../../resource-view.ts";
 import { fail, pass, unknown } from "../../rule.ts";
-import type { Verdict } from "../../types.ts";
+import type { FrameworkMapping, Severity, Verdict } from "../../types.ts";
 import { anyOf, type Tri } from "./tri.ts";
 
 /** Ports a rule is about: one port, or every port (`all`). */
 export type PortQuery = number | "all";
+
+/** What the exposure rules of every cloud (security groups, firewalls, NSGs) are made of. */
+export interface ExposureRuleOptions {
+  id: string;
+  title: string;
+  /** What is exposed, for messages: `SSH (TCP 22)`, `every port`. */
+  what: string;
+  query: PortQuery;
+  /** The port shown in remediation examples. */
+  port: string;
+  severity: Severity;
+  frameworks: FrameworkMapping[];
+  aliases: string[];
+}
 
 /** A source that is the whole internet: any `/0` range, and Azure's `*`, `Internet`, `Any`. */
 export function isInternetSource(source: Value | undefined): Tri {
@@ -78,21 +92,26 @@ export function exposureVerdict(exposed: Tri, what: string, attribute: string, w
 
 type Get = (key: string) => Value | undefined;
 
-/** Whether a protocol and port range reach `query`: every protocol reaches every port. */
+/** Whether traffic of `protocol` to the ports `covered` decides reaches `query`; every protocol reaches every port. */
+function reached(protocol: Value | undefined, covered: () => Tri, query: PortQuery): Tri {
+  const all = isAllProtocols(protocol);
+  if (all === "yes") return "yes";
+  const carries = query === "all" ? "yes" : protocolCarriesTcp(protocol);
+  if (carries === "no" && all === "no") return "no";
+  const ports = covered();
+  if (all === "no" && carries === "yes") return ports;
+  // The protocol is not known: a range covering the port decides nothing either way.
+  return query === "all" && ports === "yes" ? "yes" : "unknown";
+}
+
+/** Whether a protocol and port range (AWS's from_port/to_port) reach `query`. */
 export function portsReached(
   protocol: Value | undefined,
   from: Value | undefined,
   to: Value | undefined,
   query: PortQuery,
 ): Tri {
-  const all = isAllProtocols(protocol);
-  if (all === "yes") return "yes";
-  const carries = query === "all" ? "yes" : protocolCarriesTcp(protocol);
-  if (carries === "no" && all === "no") return "no";
-  const covered = rangeCovers(from, to, query);
-  if (all === "no" && carries === "yes") return covered;
-  // The protocol is not known: a range covering the port decides nothing either way.
-  return query === "all" && covered === "yes" ? "yes" : "unknown";
+  return reached(protocol, () => rangeCovers(from, to, query), query);
 }
 
 /** AWS: whether one SG permission (inline block, aws_security_group_rule) opens `query` to the internet. */
@@ -150,19 +169,18 @@ export function gcpFirewallExposes(firewall: ResourceView, query: PortQuery): Tr
   const allows = firewall.blocks("allow");
   if (isUnresolved(allows)) return "unknown";
   const ports = anyOf(
-    allows.map((allow): Tri => {
-      const protocol = allow.protocol;
-      const all = isAllProtocols(protocol);
-      if (all === "yes") return "yes";
-      const carries = query === "all" ? "yes" : protocolCarriesTcp(protocol);
-      if (carries === "no" && all === "no") return "no";
-      const list = listOf(allow.ports);
-      if (isUnresolved(list)) return "unknown";
-      // No ports listed means every port of the protocol.
-      const covered = list.length === 0 ? "yes" : anyOf(list.map((p) => portSpecCovers(p, query)));
-      if (all === "no" && carries === "yes") return covered;
-      return query === "all" && covered === "yes" ? "yes" : "unknown";
-    }),
+    allows.map((allow) =>
+      reached(
+        allow.protocol,
+        () => {
+          const list = listOf(allow.ports);
+          if (isUnresolved(list)) return "unknown";
+          // No ports listed means every port of the protocol.
+          return list.length === 0 ? "yes" : anyOf(list.map((p) => portSpecCovers(p, query)));
+        },
+        query,
+      ),
+    ),
   );
   if (ports === "no") return "no";
   return combine(ports, anyInternetSource(firewall.get("source_ranges")));

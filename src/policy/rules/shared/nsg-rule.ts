@@ -1,23 +1,14 @@
 import type { Rule } from "../../rule.ts";
-import type { FrameworkMapping } from "../../types.ts";
-import { azureIngressVerdict, type PortQuery } from "./network.ts";
+import { azureIngressVerdict, type ExposureRuleOptions } from "./network.ts";
 
 /** A rule refusing NSG rules that admit `query` from the internet (`*`, `Internet`, `0.0.0.0/0`). */
-export function nsgIngressRule(options: {
-  id: string;
-  title: string;
-  what: string;
-  query: PortQuery;
-  port: string;
-  frameworks: FrameworkMapping[];
-  aliases: string[];
-}): Rule {
+export function nsgIngressRule(options: ExposureRuleOptions): Rule {
   return {
     meta: {
       id: options.id,
       title: options.title,
       description: `No inbound Allow rule of a network security group (inline \`security_rule\` blocks or azurerm_network_security_rule) admits ${options.what} from \`*\`, \`Internet\`, \`Any\` or a /0 range.`,
-      severity: "high",
+      severity: options.severity,
       cloud: "azure",
       resourceTypes: {
         terraform: ["azurerm_network_security_group", "azurerm_network_security_rule"],

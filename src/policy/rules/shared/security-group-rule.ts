@@ -1,6 +1,5 @@
 import type { Rule } from "../../rule.ts";
-import type { FrameworkMapping, Severity } from "../../types.ts";
-import { awsIngressVerdict, type PortQuery } from "./network.ts";
+import { awsIngressVerdict, type ExposureRuleOptions } from "./network.ts";
 
 export const SECURITY_GROUP_TYPES = [
   "aws_security_group",
@@ -9,16 +8,7 @@ export const SECURITY_GROUP_TYPES = [
 ];
 
 /** A rule refusing security groups (inline or separate rules) that open `query` to the internet. */
-export function securityGroupIngressRule(options: {
-  id: string;
-  title: string;
-  what: string;
-  query: PortQuery;
-  severity: Severity;
-  frameworks: FrameworkMapping[];
-  aliases: string[];
-  portText: string;
-}): Rule {
+export function securityGroupIngressRule(options: ExposureRuleOptions): Rule {
   return {
     meta: {
       id: options.id,
@@ -32,8 +22,8 @@ export function securityGroupIngressRule(options: {
       },
       remediation: {
         summary: `Admit ${options.what} only from known ranges (a VPN, a bastion's security group), or use Session Manager instead of open ports.`,
-        terraform: `resource "aws_vpc_security_group_ingress_rule" "admin" {\n  security_group_id = aws_security_group.app.id\n  ip_protocol       = "tcp"\n  from_port         = ${options.portText}\n  to_port           = ${options.portText}\n  cidr_ipv4         = "10.0.0.0/16" # not 0.0.0.0/0\n}`,
-        cloudformation: `SecurityGroupIngress:\n  - IpProtocol: tcp\n    FromPort: ${options.portText}\n    ToPort: ${options.portText}\n    CidrIp: 10.0.0.0/16`,
+        terraform: `resource "aws_vpc_security_group_ingress_rule" "admin" {\n  security_group_id = aws_security_group.app.id\n  ip_protocol       = "tcp"\n  from_port         = ${options.port}\n  to_port           = ${options.port}\n  cidr_ipv4         = "10.0.0.0/16" # not 0.0.0.0/0\n}`,
+        cloudformation: `SecurityGroupIngress:\n  - IpProtocol: tcp\n    FromPort: ${options.port}\n    ToPort: ${options.port}\n    CidrIp: 10.0.0.0/16`,
         plinth: "plinth refuses SSH and RDP from 0.0.0.0/0 in `ingress:`; give a narrower `cidr`.",
       },
       frameworks: options.frameworks,
