@@ -3,8 +3,13 @@ import { dirname, join } from "node:path";
 import type { Command } from "commander";
 import { InputError } from "../../errors.ts";
 import { readInfrastructure } from "../../ingest/read-infrastructure.ts";
-import { type CheckPolicyOptions, checkPolicy, type PolicyInput } from "../../policy/check-policy.ts";
-import { rollUp } from "../../policy/framework-rollup.ts";
+import {
+  type CheckPolicyOptions,
+  checkPolicy,
+  type PolicyInput,
+  type PolicyReport,
+} from "../../policy/check-policy.ts";
+import { type FrameworkRollup, rollUp } from "../../policy/framework-rollup.ts";
 import { evaluateWithOpaServer } from "../../policy/opa/opa-data-api.ts";
 import { evaluateWithOpaWasm, readWasmBundle } from "../../policy/opa/opa-wasm.ts";
 import { POLICY_CONFIG_FILE, type PolicyConfig, readPolicyConfig } from "../../policy/policy-config.ts";
@@ -54,7 +59,7 @@ export function registerPolicyCheck(program: Command, io: CliIO, setExit: (code:
   withInfrastructureOptions(withCommonOptions(check))
     .argument(
       "[path]",
-      "plinth.yaml (default: -f), a directory of .tf files, a plan JSON or a CloudFormation template",
+      "plinth.yaml, a directory of .tf files, a plan JSON or a CloudFormation template (default: --file)",
     )
     .description("check resources against the built-in rules (CIS, SOC 2), custom CEL rules and OPA policies")
     .option("--pack <pack>", `only the rules of one pack: ${PACKS.join(", ")}`)
@@ -67,7 +72,11 @@ export function registerPolicyCheck(program: Command, io: CliIO, setExit: (code:
       `custom rules and suppressions (default: ${POLICY_CONFIG_FILE} next to the input)`,
     )
     .option("--opa-url <url>", "also evaluate Rego through this OPA server's Data API")
-    .option("--opa-query <path>", "the Rego rule returning findings", "plinth/deny")
+    .option(
+      "--opa-query <path>",
+      "the Rego rule returning findings, as a data path (wasm: the entrypoint)",
+      "plinth/deny",
+    )
     .option("--opa-wasm <bundle>", "also evaluate an `opa build -t wasm` bundle (or policy.wasm) in-process")
     .option("--verbose", "also list findings that could not be decided")
     .action(async (path: string | undefined, options: PolicyCheckOptions) => {
@@ -101,11 +110,10 @@ export function registerPolicyCheck(program: Command, io: CliIO, setExit: (code:
       if (options.opaWasm) {
         const bundlePath = resolvePath(io, options.opaWasm);
         const bundle = readWasmBundle(readInput(bundlePath), bundlePath.display);
-        const entrypoint = options.opaQuery === "plinth/deny" ? undefined : options.opaQuery;
         externalResults.push(
           ...(await evaluateWithOpaWasm(inputs, bundle, {
             display: bundlePath.display,
-            ...(entrypoint ? { entrypoint } : {}),
+            entrypoint: options.opaQuery,
           })),
         );
       }
@@ -122,26 +130,51 @@ export function registerPolicyCheck(program: Command, io: CliIO, setExit: (code:
       const report = checkPolicy(inputs, checkOptions);
       const rollup = framework ? rollUp(report.results, report.rules, framework) : undefined;
       io.stdout(
-        format === "json"
-          ? reportJson(report, rollup)
-          : format === "sarif"
-            ? reportSarif(report, {
-                version: plinthVersion(),
-                root: io.cwd,
-                cwd: io.cwd,
-                input: input.display,
-              })
-            : format === "junit"
-              ? reportJunit(report)
-              : format === "markdown"
-                ? reportMarkdown(report, rollup)
-                : reportText(report, ctx.style, {
-                    ...(options.verbose ? { verbose: true } : {}),
-                    ...(rollup ? { framework: rollup } : {}),
-                  }),
+        render(format, report, {
+          rollup,
+          input: input.display,
+          io,
+          style: ctx.style,
+          verbose: options.verbose,
+        }),
       );
       setExit(report.summary.blocking > 0 ? EXIT.attention : EXIT.ok);
     });
+}
+
+/** The report in the chosen format. */
+function render(
+  format: string,
+  report: PolicyReport,
+  options: {
+    rollup: FrameworkRollup | undefined;
+    input: string;
+    io: CliIO;
+    style: Style;
+    verbose: boolean | undefined;
+  },
+): string {
+  const { rollup, io } = options;
+  switch (format) {
+    case "json":
+      return reportJson(report, rollup);
+    case "sarif":
+      return reportSarif(report, {
+        version: plinthVersion(),
+        root: io.cwd,
+        cwd: io.cwd,
+        input: options.input,
+      });
+    case "junit":
+      return reportJunit(report);
+    case "markdown":
+      return reportMarkdown(report, rollup);
+    default:
+      return reportText(report, options.style, {
+        ...(options.verbose ? { verbose: true } : {}),
+        ...(rollup ? { framework: rollup } : {}),
+      });
+  }
 }
 
 /** `.` rather than an absolute path for the working directory itself, so findings show relative files. */

@@ -47,11 +47,11 @@ export function readWasmBundle(bytes: Uint8Array, display: string): WasmBundle {
   return { wasm, data };
 }
 
-/** Evaluates a wasm-compiled policy's entrypoint (default: its first) in-process. */
+/** Evaluates one entrypoint of a wasm-compiled policy in-process. */
 export async function evaluateWithOpaWasm(
   inputs: ReadonlyArray<PolicyInput>,
   bundle: WasmBundle,
-  options: { entrypoint?: string; display: string },
+  options: { entrypoint: string; display: string },
 ): Promise<PolicyResult[]> {
   let policy: Awaited<ReturnType<typeof loadPolicy>>;
   try {
@@ -63,10 +63,11 @@ export async function evaluateWithOpaWasm(
   }
   policy.setData(bundle.data);
   const entrypoints = Object.keys((policy.entrypoints ?? {}) as Record<string, number>);
-  const entrypoint = options.entrypoint?.replace(/^data[./]/, "").replace(/\./g, "/") ?? entrypoints[0];
-  if (entrypoint === undefined || !entrypoints.includes(entrypoint))
+  const entrypoint = options.entrypoint.replace(/^data[./]/, "").replace(/\./g, "/");
+  if (!entrypoints.includes(entrypoint))
     throw new InputError(
-      `${options.display} has no entrypoint \`${options.entrypoint ?? ""}\`; it has ${entrypoints.join(", ") || "none"}.`,
+      `${options.display} has no entrypoint \`${entrypoint}\`; it has ${entrypoints.join(", ") || "none"}.`,
+      { hint: "Name one with --opa-query." },
     );
   const [first] = policy.evaluate(opaInput(inputs), entrypoint) as Array<{ result?: unknown }>;
   return findingsFrom(first?.result, inputs, `${options.display}:${entrypoint}`);

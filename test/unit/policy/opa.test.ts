@@ -253,7 +253,11 @@ describe("OPA wasm bundles (reading and loading; no OPA-compiled policy can be b
 
   test("a wasm module that is not an OPA policy is refused, not run", async () => {
     await assert.rejects(
-      evaluateWithOpaWasm(inputs, { wasm: WASM_HEADER, data: {} }, { display: "policy.wasm" }),
+      evaluateWithOpaWasm(
+        inputs,
+        { wasm: WASM_HEADER, data: {} },
+        { display: "policy.wasm", entrypoint: "plinth/deny" },
+      ),
       {
         name: "InputError",
         message: /policy\.wasm could not be loaded as an OPA policy/,
