@@ -67,29 +67,22 @@ export function checkPolicy(inputs: ReadonlyArray<PolicyInput>, options: CheckPo
   if (options.pack) rules = rulesOfPack(rules, options.pack);
   if (options.ruleNames && options.ruleNames.length > 0) rules = rulesNamed(rules, options.ruleNames);
 
-  const found: PolicyResult[] = [];
-  const inline: SuppressionRule[] = [];
+  const results: PolicyResult[] = [];
+  const applied: AppliedSuppression[] = [];
   const warnings: SuppressionWarning[] = [];
   let resources = 0;
   for (const { graph, env } of inputs) {
     resources += graph.nodes.length;
-    found.push(...evaluateRules(graph, rules, env));
-    for (const node of graph.nodes) {
-      for (const directive of node.directives ?? []) {
-        const parsed = parseDirective(directive.text, node.address, directive.location);
-        if (parsed === undefined) continue;
-        if ("rule" in parsed) inline.push(parsed);
-        else warnings.push(parsed);
-      }
-    }
+    // Inline directives apply within their own graph: two Terraform roots may share an address.
+    const inline = directivesOf(graph, warnings);
+    const graphResults = applySuppressions(evaluateRules(graph, rules, env), inline, rules, options.today);
+    results.push(...graphResults.results);
+    applied.push(...graphResults.applied);
   }
-  found.push(...(options.externalResults ?? []));
-  const { results, applied } = applySuppressions(
-    found,
-    [...inline, ...(options.suppressions ?? [])],
-    rules,
-    options.today,
-  );
+  results.push(...(options.externalResults ?? []));
+  const configured = applySuppressions(results, options.suppressions ?? [], rules, options.today);
+  results.splice(0, results.length, ...configured.results);
+  applied.push(...configured.applied);
   results.sort(
     (a, b) => compare(a.env, b.env) || compare(a.address, b.address) || compare(a.ruleId, b.ruleId),
   );
@@ -100,6 +93,20 @@ export function checkPolicy(inputs: ReadonlyArray<PolicyInput>, options: CheckPo
     suppressions: applied,
     warnings,
   };
+}
+
+/** The graph's `# plinth:ignore` directives as suppressions; malformed ones become warnings. */
+function directivesOf(graph: ResourceGraph, warnings: SuppressionWarning[]): SuppressionRule[] {
+  const suppressions: SuppressionRule[] = [];
+  for (const node of graph.nodes) {
+    for (const directive of node.directives ?? []) {
+      const parsed = parseDirective(directive.text, node.address, directive.location);
+      if (parsed === undefined) continue;
+      if ("rule" in parsed) suppressions.push(parsed);
+      else warnings.push(parsed);
+    }
+  }
+  return suppressions;
 }
 
 function summarize(

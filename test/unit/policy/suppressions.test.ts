@@ -69,6 +69,14 @@ describe("inline # plinth:ignore directives", () => {
     assert.match(report.warnings[0]?.message ?? "", /not a YYYY-MM-DD date/);
   });
 
+  test("apply within their own graph: another Terraform root with the same address is not suppressed", () => {
+    const dev = graphWith([withDirective(unencrypted(), 'plinth:ignore PLINTH-AWS-015 reason="dev data only"')]);
+    const prod = graphWith([unencrypted()]);
+    const report = checkPolicy([{ graph: dev }, { graph: prod }], { today: TODAY, ruleNames: ["PLINTH-AWS-015"] });
+    assert.deepEqual(report.results.map((r) => Boolean(r.suppression)).sort(), [false, true]);
+    assert.equal(report.summary.blocking, 1);
+  });
+
   test("apply only to the resource they are on, and only to their rule", () => {
     const report = check([
       withDirective(unencrypted("aws_db_instance.a"), 'plinth:ignore PLINTH-AWS-017 reason="other rule"'),
