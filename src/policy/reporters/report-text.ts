@@ -30,11 +30,14 @@ export function reportText(
     const key = `${r.env ?? ""}\u0000${r.address}`;
     if (key !== current) {
       current = key;
-      out.push("", `  ${marker(r, style)} ${style.bold(r.address)}${r.env ? style.dim(` (${r.env})`) : ""}`);
+      out.push(
+        "",
+        `  ${marker(r, style)} ${style.bold(printable(r.address))}${r.env ? style.dim(` (${r.env})`) : ""}`,
+      );
     }
-    const where = r.file ? style.dim(`  ${r.file}:${r.line ?? 1}`) : "";
+    const where = r.file ? style.dim(`  ${printable(r.file)}:${r.line ?? 1}`) : "";
     out.push(`      ${severity(r, style)} ${r.ruleId} ${r.title}${where}`);
-    out.push(`        ${r.message}`);
+    out.push(`        ${printable(r.message)}`);
     if (r.suppression) {
       out.push(
         r.suppression.expired
@@ -64,6 +67,17 @@ export function reportText(
     s.blocking > 0 ? style.red(`Policy check failed: ${line}`) : style.green(`Policy check passed: ${line}`),
   );
   return `${out.join("\n").replace(/^\n/, "")}\n`;
+}
+
+/**
+ * Values from the checked code (for_each keys, argument values) reach the terminal: control characters
+ * are shown escaped, so no input can move the cursor, recolour or rewrite earlier lines.
+ */
+function printable(text: string): string {
+  return text.replace(
+    /[^\t\n\u0020-\u007e\u00a0-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 function marker(r: PolicyResult, style: TextStyle): string {

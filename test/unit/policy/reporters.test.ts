@@ -156,6 +156,24 @@ describe("JUnit, Markdown and text", () => {
     assert.doesNotMatch(text, new RegExp(`${ESC}\\[`));
   });
 
+  test("text: control characters from the checked code are shown escaped, never sent to the terminal", () => {
+    const nodes = [tfNode(`aws_db_instance.db["${ESC}[2J"]`, { storage_encrypted: false })];
+    const report = checkPolicy([{ graph: graphWith(nodes) }], {
+      today: "2026-11-27",
+      ruleNames: ["PLINTH-AWS-015"],
+    });
+    const plain = {
+      bold: (t: string) => t,
+      dim: (t: string) => t,
+      red: (t: string) => t,
+      green: (t: string) => t,
+      yellow: (t: string) => t,
+    };
+    const text = reportText(report, plain);
+    assert.ok(!text.includes(ESC));
+    assert.match(text, /aws_db_instance\.db\["\\u001b\[2J"\]/);
+  });
+
   test("framework roll-up: a control fails when any of its findings fails", () => {
     const report = reportOf();
     const rollup = rollUp(report.results, report.rules, "cis-aws");

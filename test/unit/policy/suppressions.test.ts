@@ -70,9 +70,14 @@ describe("inline # plinth:ignore directives", () => {
   });
 
   test("apply within their own graph: another Terraform root with the same address is not suppressed", () => {
-    const dev = graphWith([withDirective(unencrypted(), 'plinth:ignore PLINTH-AWS-015 reason="dev data only"')]);
+    const dev = graphWith([
+      withDirective(unencrypted(), 'plinth:ignore PLINTH-AWS-015 reason="dev data only"'),
+    ]);
     const prod = graphWith([unencrypted()]);
-    const report = checkPolicy([{ graph: dev }, { graph: prod }], { today: TODAY, ruleNames: ["PLINTH-AWS-015"] });
+    const report = checkPolicy([{ graph: dev }, { graph: prod }], {
+      today: TODAY,
+      ruleNames: ["PLINTH-AWS-015"],
+    });
     assert.deepEqual(report.results.map((r) => Boolean(r.suppression)).sort(), [false, true]);
     assert.equal(report.summary.blocking, 1);
   });
