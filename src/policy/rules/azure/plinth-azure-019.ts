@@ -1,4 +1,5 @@
 import type { Rule } from "../../rule.ts";
+import { unknown } from "../../rule.ts";
 import { expectBool } from "../shared/attribute-checks.ts";
 import { soc2 } from "../shared/frameworks.ts";
 
@@ -12,7 +13,11 @@ export const rule: Rule = {
     severity: "high",
     cloud: "azure",
     resourceTypes: {
-      terraform: ["azurerm_linux_virtual_machine", "azurerm_linux_virtual_machine_scale_set"],
+      terraform: [
+        "azurerm_linux_virtual_machine",
+        "azurerm_linux_virtual_machine_scale_set",
+        "azurerm_virtual_machine",
+      ],
       cloudformation: [],
     },
     remediation: {
@@ -29,13 +34,27 @@ export const rule: Rule = {
       "azure-compute-disable-password-authentication",
     ],
     references: ["https://learn.microsoft.com/azure/virtual-machines/linux/create-ssh-keys-detailed"],
-    defaults: "The provider's default is true (passwords disabled).",
+    defaults:
+      "azurerm_linux_virtual_machine defaults to true (passwords disabled); the legacy azurerm_virtual_machine requires the argument in os_profile_linux_config.",
   },
-  check: (vm) =>
-    expectBool(vm, "disable_password_authentication", true, {
-      whenAbsent: "pass",
+  check: (vm) => {
+    // The legacy azurerm_virtual_machine sets it in os_profile_linux_config, which Windows VMs lack.
+    const legacy = vm.type === "azurerm_virtual_machine";
+    if (legacy && vm.get("os_profile_linux_config") === undefined)
+      return unknown(
+        "Not applicable: the VM has no os_profile_linux_config (not a Linux VM).",
+        "os_profile_linux_config",
+      );
+    const path = legacy
+      ? "os_profile_linux_config.disable_password_authentication"
+      : "disable_password_authentication";
+    return expectBool(vm, path, true, {
+      whenAbsent: legacy ? "fail" : "pass",
       pass: "Password authentication is disabled.",
       fail: "disable_password_authentication is false: SSH accepts passwords.",
-      absent: "Password authentication is disabled (the default).",
-    }),
+      absent: legacy
+        ? "os_profile_linux_config sets no disable_password_authentication, which is required to be true."
+        : "Password authentication is disabled (the default).",
+    });
+  },
 };

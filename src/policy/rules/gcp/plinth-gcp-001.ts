@@ -1,4 +1,5 @@
 import type { Rule } from "../../rule.ts";
+import { pass } from "../../rule.ts";
 import { expectBool } from "../shared/attribute-checks.ts";
 import { cisGcp, soc2 } from "../shared/frameworks.ts";
 
@@ -23,10 +24,13 @@ export const rule: Rule = {
     defaults: "Terraform's default is false (fine-grained ACLs).",
   },
   check: (bucket) =>
-    expectBool(bucket, "uniform_bucket_level_access", true, {
-      whenAbsent: "fail",
-      pass: "Uniform bucket-level access is enabled.",
-      fail: "uniform_bucket_level_access is false: object ACLs can grant access.",
-      absent: "uniform_bucket_level_access is not set, so object ACLs can grant access.",
-    }),
+    // google provider 3.x called it bucket_policy_only.
+    bucket.get("bucket_policy_only") === true
+      ? pass("Uniform bucket-level access is enabled (bucket_policy_only).", "bucket_policy_only")
+      : expectBool(bucket, "uniform_bucket_level_access", true, {
+          whenAbsent: "fail",
+          pass: "Uniform bucket-level access is enabled.",
+          fail: "uniform_bucket_level_access is false: object ACLs can grant access.",
+          absent: "uniform_bucket_level_access is not set, so object ACLs can grant access.",
+        }),
 };
