@@ -65,6 +65,15 @@ describe("values not known statically are never a pass or a fail", () => {
     );
   });
 
+  test("a legacy inline block whose contents are not known (a dynamic block over an input)", () => {
+    const legacy = (sse: unknown) =>
+      tfNode("aws_s3_bucket.b", { bucket: "b", server_side_encryption_configuration: sse as never });
+    assert.equal(statusOf("PLINTH-AWS-001", [legacy(unknown)], "aws_s3_bucket.b").status, "unknown");
+    const literal = [{ rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: "AES256" }] }] }];
+    assert.equal(statusOf("PLINTH-AWS-001", [legacy(literal)], "aws_s3_bucket.b").status, "pass");
+    assert.equal(statusOf("PLINTH-AWS-001", [legacy([{ rule: [{}] }])], "aws_s3_bucket.b").status, "fail");
+  });
+
   test("a policy document with unknown parts", () => {
     const policy = new Encoded("json", { Statement: [{ Effect: "Allow", Action: unknown, Resource: "*" }] });
     assert.equal(

@@ -1,6 +1,6 @@
 import type { Rule } from "../../rule.ts";
-import { fail, pass } from "../../rule.ts";
 import { attachedVerdict } from "../shared/attached.ts";
+import { expectPresent } from "../shared/attribute-checks.ts";
 import { soc2 } from "../shared/frameworks.ts";
 
 /** S3 encryption at rest, configured explicitly (the bucket or its SSE configuration resource). */
@@ -32,23 +32,24 @@ export const rule: Rule = {
       types: ["aws_s3_bucket_server_side_encryption_configuration"],
       attribute: "bucket",
       keys: ["bucket", "id"],
+      // The legacy inline block (AWS provider < 4) counts when it names an algorithm.
       inline: () =>
-        bucket.get(
-          "server_side_encryption_configuration.rule.apply_server_side_encryption_by_default.sse_algorithm",
-        )
-          ? pass(
-              "Its inline server_side_encryption_configuration sets default encryption.",
-              "server_side_encryption_configuration",
-            )
-          : undefined,
-      evaluate: (config) => {
-        const algorithm = config.get("rule.apply_server_side_encryption_by_default.sse_algorithm");
-        if (algorithm === undefined) return fail("Its rule sets no sse_algorithm.", "rule");
-        return pass(
-          `Default encryption is configured (${typeof algorithm === "string" ? algorithm : "algorithm from an input"}).`,
-          "rule",
-        );
-      },
+        bucket.get("server_side_encryption_configuration") === undefined
+          ? undefined
+          : expectPresent(
+              bucket,
+              "server_side_encryption_configuration.rule.apply_server_side_encryption_by_default.sse_algorithm",
+              {
+                pass: "Its inline server_side_encryption_configuration sets default encryption.",
+                absent: "Its inline server_side_encryption_configuration names no sse_algorithm.",
+              },
+            ),
+      // Every sse_algorithm the provider accepts (AES256, aws:kms, aws:kms:dsse) encrypts.
+      evaluate: (config) =>
+        expectPresent(config, "rule.apply_server_side_encryption_by_default.sse_algorithm", {
+          pass: "Default encryption is configured.",
+          absent: "Its rule sets no sse_algorithm.",
+        }),
       missing:
         "No server-side encryption configuration is declared for this bucket (no aws_s3_bucket_server_side_encryption_configuration refers to it).",
     }),

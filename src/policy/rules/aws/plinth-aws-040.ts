@@ -1,6 +1,7 @@
 import type { Rule } from "../../rule.ts";
 import { pass } from "../../rule.ts";
 import { attachedVerdict } from "../shared/attached.ts";
+import { expectPresent } from "../shared/attribute-checks.ts";
 import { soc2 } from "../shared/frameworks.ts";
 
 /** Secrets Manager rotation. */
@@ -33,10 +34,14 @@ export const rule: Rule = {
       types: ["aws_secretsmanager_secret_rotation"],
       attribute: "secret_id",
       keys: ["name", "arn", "id"],
+      // AWS provider < 5 set rotation on the secret itself.
       inline: () =>
-        secret.get("rotation_lambda_arn") !== undefined
-          ? pass("The secret has a rotation function.", "rotation_lambda_arn")
-          : undefined,
+        secret.get("rotation_lambda_arn") === undefined
+          ? undefined
+          : expectPresent(secret, "rotation_lambda_arn", {
+              pass: "The secret has a rotation function.",
+              absent: "rotation_lambda_arn is empty.",
+            }),
       evaluate: () => pass("A rotation schedule is configured."),
       missing: "No aws_secretsmanager_secret_rotation rotates this secret.",
     }),

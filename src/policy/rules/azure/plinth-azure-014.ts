@@ -1,6 +1,7 @@
 import { describeUnresolved, isUnresolved } from "../../resource-view.ts";
 import type { Rule } from "../../rule.ts";
 import { fail, pass, unknown } from "../../rule.ts";
+import { isSet } from "../shared/attribute-checks.ts";
 import { soc2 } from "../shared/frameworks.ts";
 
 /** Managed disk encryption not turned off. */
@@ -25,8 +26,10 @@ export const rule: Rule = {
       "Azure encrypts managed disks with platform keys by default, so a disk that declares nothing passes.",
   },
   check: (disk) => {
-    if (disk.get("disk_encryption_set_id") !== undefined)
-      return pass("A disk encryption set encrypts the disk.", "disk_encryption_set_id");
+    const set = isSet(disk.get("disk_encryption_set_id"));
+    if (set === "yes") return pass("A disk encryption set encrypts the disk.", "disk_encryption_set_id");
+    if (set === "unknown")
+      return unknown("disk_encryption_set_id is not known statically.", "disk_encryption_set_id");
     const enabled = disk.get("encryption_settings.enabled");
     if (isUnresolved(enabled))
       return unknown(

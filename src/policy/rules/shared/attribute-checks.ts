@@ -1,7 +1,8 @@
 import { Ref, Template, type Value } from "../../../model/value.ts";
-import { describeUnresolved, isUnresolved, type ResourceView } from "../../resource-view.ts";
+import { describeUnresolved, isUnresolved, type ResourceView, type Unresolved } from "../../resource-view.ts";
 import { fail, pass, unknown } from "../../rule.ts";
 import type { Verdict } from "../../types.ts";
+import type { Tri } from "./tri.ts";
 
 export interface AttributeExpectation {
   /** Whether the (known, present) value complies. */
@@ -57,18 +58,24 @@ export function allOf(...verdicts: Array<() => Verdict>): Verdict {
 }
 
 /**
- * An argument that must be set (a key, a target): a reference to another resource's attribute counts
- * as set, since that resource exists; an unknown value or an input without a default is not decidable.
+ * Whether an argument is set: a reference to another resource's attribute counts as set (that resource
+ * exists); an unknown value or an input without a default may be null, so it is not decidable.
  */
+export function isSet(value: Value | undefined): Tri {
+  if (value instanceof Ref || value instanceof Template) return "yes";
+  if (isUnresolved(value)) return "unknown";
+  return value === undefined || value === null || value === "" ? "no" : "yes";
+}
+
+/** An argument that must be set (a key, a target). */
 export function expectPresent(
   resource: ResourceView,
   path: string,
   messages: { pass: string; absent: string },
 ): Verdict {
   const value = resource.get(path);
-  if (value instanceof Ref || value instanceof Template) return pass(messages.pass, path);
-  if (isUnresolved(value))
-    return unknown(`\`${path}\` is not known statically: ${describeUnresolved(value)}.`, path);
-  if (value === undefined || value === null || value === "") return fail(messages.absent, path);
-  return pass(messages.pass, path);
+  const set = isSet(value);
+  if (set === "unknown")
+    return unknown(`\`${path}\` is not known statically: ${describeUnresolved(value as Unresolved)}.`, path);
+  return set === "yes" ? pass(messages.pass, path) : fail(messages.absent, path);
 }
