@@ -4,6 +4,7 @@ import { registerCost } from "./commands/cost.ts";
 import { registerGraph } from "./commands/graph.ts";
 import { registerInit } from "./commands/init.ts";
 import { registerInspect } from "./commands/inspect.ts";
+import { registerPolicyCheck } from "./commands/policy-check.ts";
 import { registerValidate } from "./commands/validate.ts";
 import { EXIT } from "./exit-codes.ts";
 import type { CliIO } from "./io.ts";
@@ -29,6 +30,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   registerInit(program, io, setExit);
   registerValidate(program, io, setExit);
   registerGraph(program, io, setExit);
+  registerPolicyCheck(program, io, setExit);
   registerCost(program, io, setExit);
   registerInspect(program, io, setExit);
   for (const command of program.commands)
