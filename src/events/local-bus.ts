@@ -3,23 +3,10 @@ import { dirname } from "node:path";
 import type { ArtifactStore } from "../artifacts/artifact-store.ts";
 import { offloadIfLarge } from "../artifacts/offload.ts";
 import { completeEvent, type EnvelopeDefaults, type EventInput, type PlinthEvent } from "./envelope.ts";
-import { executionNameFor } from "./execution-name.ts";
+import { type Delivery, dispatchEvent, type WorkflowStarter } from "./dispatch.ts";
 import type { EventPublisher } from "./publisher.ts";
-import { ROUTES, type Route, routesFor } from "./routes.ts";
+import type { Route } from "./routes.ts";
 import { validateEvent } from "./validate-event.ts";
-
-/** Starts a workflow run under a given name; a name already used starts nothing (started: false). */
-export interface WorkflowStarter {
-  start(workflow: string, input: PlinthEvent, runId: string): Promise<{ runId: string; started: boolean }>;
-}
-
-export interface Delivery {
-  route: string;
-  workflow: string;
-  runId: string;
-  /** false when a run of that name already existed: a redelivered event. */
-  started: boolean;
-}
 
 export interface LocalBusOptions extends EnvelopeDefaults {
   starter: WorkflowStarter;
@@ -59,12 +46,7 @@ export class LocalBus implements EventPublisher {
       await mkdir(dirname(this.#options.logFile), { recursive: true });
       await appendFile(this.#options.logFile, `${JSON.stringify(delivered)}\n`);
     }
-    const deliveries: Delivery[] = [];
-    for (const route of routesFor(delivered, this.#options.routes ?? ROUTES)) {
-      const runId = executionNameFor(route.workflow, delivered.id);
-      const { started } = await this.#options.starter.start(route.workflow, delivered, runId);
-      deliveries.push({ route: route.name, workflow: route.workflow, runId, started });
-    }
+    const deliveries = await dispatchEvent(delivered, this.#options.starter, this.#options.routes);
     this.#options.onEvent?.(delivered, deliveries);
     return { event: delivered, deliveries };
   }

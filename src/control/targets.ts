@@ -1,0 +1,66 @@
+import { readdir, stat } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { readSpecFile } from "../spec/load-spec.ts";
+import { environmentNames } from "../spec/resolve-environment.ts";
+
+/** One environment of one application: what a scan visits. */
+export interface Target {
+  app: string;
+  env: string;
+  /** The spec's path relative to the targets root. */
+  spec: string;
+}
+
+export interface TargetScope {
+  app?: string;
+  env?: string;
+}
+
+/**
+ * Where the control plane finds what it manages. Embedded: the plinth.yaml files under a directory;
+ * in the cloud the engine's state store lists the environments it holds state for.
+ */
+export interface TargetSource {
+  list(scope: TargetScope): Promise<Target[]>;
+}
+
+/** Skipped while walking: never specs, often huge. */
+const SKIP = new Set(["node_modules", ".git", ".plinth", ".terraform"]);
+const MAX_DEPTH = 6;
+
+/** Every environment of every plinth.yaml under `root` (depth ≤ 6), sorted by app then env. */
+export class DirectoryTargetSource implements TargetSource {
+  readonly root: string;
+
+  constructor(root: string) {
+    this.root = root;
+  }
+
+  async list(scope: TargetScope): Promise<Target[]> {
+    const targets: Target[] = [];
+    for (const file of await findSpecs(this.root, 0)) {
+      const doc = readSpecFile(file, relative(this.root, file));
+      if (scope.app && doc.data.app !== scope.app) continue;
+      for (const env of environmentNames(doc)) {
+        if (scope.env && env !== scope.env) continue;
+        targets.push({ app: doc.data.app, env, spec: relative(this.root, file) });
+      }
+    }
+    return targets.sort((a, b) => a.app.localeCompare(b.app) || a.env.localeCompare(b.env));
+  }
+}
+
+async function findSpecs(dir: string, depth: number): Promise<string[]> {
+  if (depth > MAX_DEPTH) return [];
+  const found: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.isDirectory() && !SKIP.has(entry.name)) found.push(...(await findSpecs(join(dir, entry.name), depth + 1)));
+    else if (entry.isFile() && entry.name === "plinth.yaml") found.push(join(dir, entry.name));
+  }
+  return found;
+}
+
+/** Whether `root` exists and is a directory (for a clear error before walking it). */
+export async function isDirectory(root: string): Promise<boolean> {
+  return (await stat(root).catch(() => undefined))?.isDirectory() ?? false;
+}
