@@ -1,5 +1,15 @@
-import { type AttributeValue, type DynamoDBClient, PutItemCommand, QueryCommand } from "@aws-sdk/client-dynamodb";
-import { type AuditLog, type AuditRecord, AuditRecordExistsError, AuditStoreUnavailableError } from "./audit-log.ts";
+import {
+  type AttributeValue,
+  type DynamoDBClient,
+  PutItemCommand,
+  QueryCommand,
+} from "@aws-sdk/client-dynamodb";
+import {
+  type AuditLog,
+  type AuditRecord,
+  AuditRecordExistsError,
+  AuditStoreUnavailableError,
+} from "./audit-log.ts";
 
 export interface DynamoDbAuditLogOptions {
   client: DynamoDBClient;
@@ -69,12 +79,21 @@ export class DynamoDbAuditLog implements AuditLog {
 
 function mapError(error: unknown, id: string): unknown {
   const name = (error as Error).name;
-  if (name === "ConditionalCheckFailedException") return new AuditRecordExistsError(`Audit record ${id} exists; it is never overwritten.`);
+  if (name === "ConditionalCheckFailedException")
+    return new AuditRecordExistsError(`Audit record ${id} exists; it is never overwritten.`);
   const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? 0;
   if (
     status >= 500 ||
-    ["ProvisionedThroughputExceededException", "ThrottlingException", "RequestLimitExceeded", "InternalServerError"].includes(name)
+    [
+      "ProvisionedThroughputExceededException",
+      "ThrottlingException",
+      "RequestLimitExceeded",
+      "InternalServerError",
+    ].includes(name)
   )
-    return new AuditStoreUnavailableError(`The audit table did not take record ${id}: ${(error as Error).message}`, { cause: error });
+    return new AuditStoreUnavailableError(
+      `The audit table did not take record ${id}: ${(error as Error).message}`,
+      { cause: error },
+    );
   return error;
 }

@@ -5,7 +5,8 @@ export class MemoryAuditLog implements AuditLog {
   readonly records: AuditRecord[] = [];
 
   async append(record: AuditRecord): Promise<void> {
-    if (this.records.some((r) => r.id === record.id)) throw new AuditRecordExistsError(`Audit record ${record.id} exists.`);
+    if (this.records.some((r) => r.id === record.id))
+      throw new AuditRecordExistsError(`Audit record ${record.id} exists.`);
     this.records.push(structuredClone(record));
   }
 

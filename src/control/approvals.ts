@@ -42,7 +42,9 @@ export async function requestApproval(
   deps: { approvals: ApprovalStore; publisher: EventPublisher; now: () => Date },
 ): Promise<{ expiresAt: string; event: string }> {
   const now = deps.now();
-  const expiresAt = new Date(now.getTime() + request.timeoutSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
+  const expiresAt = new Date(now.getTime() + request.timeoutSeconds * 1000)
+    .toISOString()
+    .replace(/\.\d{3}Z$/, "Z");
   await deps.approvals.put({
     runId: request.runId,
     app: request.app,

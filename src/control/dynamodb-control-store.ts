@@ -1,6 +1,6 @@
 import {
-  type DynamoDBClient,
   DeleteItemCommand,
+  type DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
 } from "@aws-sdk/client-dynamodb";

@@ -49,8 +49,10 @@ export async function receiveGitHubWebhook(
     return { status: 401, body: { message: "Invalid or missing X-Hub-Signature-256." } };
   const delivery = request.headers["x-github-delivery"];
   const kind = request.headers["x-github-event"];
-  if (!delivery || !kind) return { status: 400, body: { message: "Missing X-GitHub-Delivery or X-GitHub-Event." } };
-  if (kind !== "pull_request") return { status: 202, body: { message: `Ignored ${kind.slice(0, 40)} event.` } };
+  if (!delivery || !kind)
+    return { status: 400, body: { message: "Missing X-GitHub-Delivery or X-GitHub-Event." } };
+  if (kind !== "pull_request")
+    return { status: 202, body: { message: `Ignored ${kind.slice(0, 40)} event.` } };
   let payload: PullRequestPayload;
   try {
     payload = JSON.parse(request.body) as PullRequestPayload;
@@ -59,8 +61,12 @@ export async function receiveGitHubWebhook(
   }
   const pr = payload.pull_request;
   if (!PR_ACTIONS.has(payload.action ?? "") || !pr || !payload.repository?.full_name)
-    return { status: 202, body: { message: `Ignored pull_request action ${String(payload.action).slice(0, 40)}.` } };
-  if (!(await deps.deliveries.remember(delivery))) return { status: 200, body: { message: "Delivery already received." } };
+    return {
+      status: 202,
+      body: { message: `Ignored pull_request action ${String(payload.action).slice(0, 40)}.` },
+    };
+  if (!(await deps.deliveries.remember(delivery)))
+    return { status: 200, body: { message: "Delivery already received." } };
   const event = await deps.publisher.publish({
     source: "plinth.github",
     "detail-type": "PullRequestChanged",

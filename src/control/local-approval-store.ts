@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { isValidExecutionName } from "../events/execution-name.ts";
 import { InputError } from "../errors.ts";
+import { isValidExecutionName } from "../events/execution-name.ts";
 import type { ApprovalStore, PendingApproval } from "./approvals.ts";
 
 /** Pending approvals as files (`.plinth/approvals/<run id>.json`, mode 0600: they hold tokens). */

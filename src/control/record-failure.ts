@@ -35,7 +35,11 @@ export async function recordFailure(
   const [step, failure] = Object.entries(input.failure)[0] as [string, { Error: string; Cause?: string }];
   const error = { name: failure.Error, message: messageOf(failure.Cause) };
   const outcome: AuditRecord["outcome"] =
-    failure.Error === "ApprovalRejectedError" ? "rejected" : failure.Error === "States.Timeout" && step === "RequestApproval" ? "timed-out" : "failed";
+    failure.Error === "ApprovalRejectedError"
+      ? "rejected"
+      : failure.Error === "States.Timeout" && step === "RequestApproval"
+        ? "timed-out"
+        : "failed";
   const record = await auditStep(
     {
       workflow: input.workflow,

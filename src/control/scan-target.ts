@@ -1,9 +1,8 @@
-import { resolve, sep } from "node:path";
 import type { ProviderSchemas } from "../catalog/provider-schemas.ts";
-import { InputError, PlinthError } from "../errors.ts";
+import { PlinthError } from "../errors.ts";
 import { buildGraph } from "../model/build-graph.ts";
 import { InvalidSpecError } from "../spec/diagnostics.ts";
-import { readSpecFile } from "../spec/load-spec.ts";
+import { parseSpec } from "../spec/load-spec.ts";
 import type { Target } from "./targets.ts";
 
 export interface ScanResult {
@@ -16,29 +15,36 @@ export interface ScanResult {
 
 export type ScanKind = "drift" | "cost";
 
+export interface ScanDependencies {
+  /** The text of a target's spec (a file under the targets root, or an artifact in the cloud). */
+  readSpec: (spec: string) => Promise<string>;
+  schemas: ProviderSchemas;
+}
+
 /**
  * One target of a scheduled scan. Today it checks that the target's spec still loads and lowers (the
  * precondition of any scan) and counts its resources; the drift issue adds the comparison with what is
  * live, the cost issue the estimate against the budget, each as a step here.
  */
-export function scanTarget(kind: ScanKind, target: Target, options: { root: string; schemas: ProviderSchemas }): ScanResult {
-  const root = options.root;
-  const file = resolve(root, target.spec);
-  if (!file.startsWith(resolve(root) + sep))
-    throw new InputError(`Target ${target.app}/${target.env} names a spec outside the targets root: ${target.spec}.`);
+export async function scanTarget(
+  kind: ScanKind,
+  target: Target,
+  deps: ScanDependencies,
+): Promise<ScanResult> {
+  const text = await deps.readSpec(target.spec);
   try {
-    const doc = readSpecFile(file, target.spec);
-    const { graph } = buildGraph(doc, { env: target.env, schemas: options.schemas });
+    const { graph } = buildGraph(parseSpec(text, target.spec), { env: target.env, schemas: deps.schemas });
     return { app: target.app, env: target.env, status: "ok", resources: graph.nodes.length };
   } catch (error) {
     // A spec that no longer validates is a finding of the scan, not a failure of the scanner.
-    if (error instanceof InvalidSpecError || error instanceof PlinthError)
-      return { app: target.app, env: target.env, status: "attention", message: firstLine(error, kind) };
-    throw error;
+    if (!(error instanceof PlinthError)) throw error;
+    const what =
+      error instanceof InvalidSpecError ? (error.diagnostics[0]?.message ?? error.message) : error.describe();
+    return {
+      app: target.app,
+      env: target.env,
+      status: "attention",
+      message: `${kind} scan skipped: the spec does not validate: ${what}`.slice(0, 4000),
+    };
   }
-}
-
-function firstLine(error: PlinthError, kind: ScanKind): string {
-  const what = error instanceof InvalidSpecError ? error.diagnostics[0]?.message ?? error.message : error.describe();
-  return `${kind} scan skipped: the spec does not validate: ${what}`.slice(0, 4000);
 }

@@ -10,7 +10,11 @@ export interface ScanSummary {
 }
 
 /** Counts a scan's results and the ScanCompleted event announcing them. */
-export function summarizeScan(kind: ScanKind, runId: string, results: ScanResult[]): { summary: ScanSummary; event: EventInput } {
+export function summarizeScan(
+  kind: ScanKind,
+  runId: string,
+  results: ScanResult[],
+): { summary: ScanSummary; event: EventInput } {
   const summary: ScanSummary = {
     kind,
     runId,
@@ -18,5 +22,8 @@ export function summarizeScan(kind: ScanKind, runId: string, results: ScanResult
     failed: results.filter((r) => r.status === "failed").length,
     attention: results.filter((r) => r.status === "attention").length,
   };
-  return { summary, event: { source: "plinth.control", "detail-type": "ScanCompleted", detail: { ...summary } } };
+  return {
+    summary,
+    event: { source: "plinth.control", "detail-type": "ScanCompleted", detail: { ...summary } },
+  };
 }

@@ -1,6 +1,7 @@
-import { readdir, stat } from "node:fs/promises";
-import { join, relative } from "node:path";
-import { readSpecFile } from "../spec/load-spec.ts";
+import { readdir, readFile, stat } from "node:fs/promises";
+import { join, relative, resolve, sep } from "node:path";
+import { InputError } from "../errors.ts";
+import { MAX_SPEC_BYTES, readSpecFile } from "../spec/load-spec.ts";
 import { environmentNames } from "../spec/resolve-environment.ts";
 
 /** One environment of one application: what a scan visits. */
@@ -54,13 +55,23 @@ async function findSpecs(dir: string, depth: number): Promise<string[]> {
   if (depth > MAX_DEPTH) return [];
   const found: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (entry.isDirectory() && !SKIP.has(entry.name)) found.push(...(await findSpecs(join(dir, entry.name), depth + 1)));
+    if (entry.isDirectory() && !SKIP.has(entry.name))
+      found.push(...(await findSpecs(join(dir, entry.name), depth + 1)));
     else if (entry.isFile() && entry.name === "plinth.yaml") found.push(join(dir, entry.name));
   }
   return found;
 }
 
-/** Whether `root` exists and is a directory (for a clear error before walking it). */
-export async function isDirectory(root: string): Promise<boolean> {
-  return (await stat(root).catch(() => undefined))?.isDirectory() ?? false;
+/** Reads a target's spec under `root`, refusing paths that leave it. */
+export function specReaderUnder(root: string): (spec: string) => Promise<string> {
+  const base = resolve(root);
+  return async (spec) => {
+    const file = resolve(base, spec);
+    if (!file.startsWith(base + sep))
+      throw new InputError(`Target spec ${spec.slice(0, 200)} is outside ${root}.`);
+    const { size } = await stat(file);
+    if (size > MAX_SPEC_BYTES)
+      throw new InputError(`Target spec ${spec} is larger than ${MAX_SPEC_BYTES} bytes.`);
+    return readFile(file, "utf8");
+  };
 }

@@ -54,7 +54,9 @@ export class LocalRunStore implements RunStore {
     const runs = await Promise.all(
       names.filter((n) => n.endsWith(".json")).map((n) => this.get(n.slice(0, -".json".length))),
     );
-    return runs.filter((r): r is RunRecord => r !== undefined).sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+    return runs
+      .filter((r): r is RunRecord => r !== undefined)
+      .sort((a, b) => a.startedAt.localeCompare(b.startedAt));
   }
 
   async claim(runId: string): Promise<boolean> {
@@ -74,7 +76,9 @@ export class LocalRunStore implements RunStore {
   #path(runId: string): string {
     // Run ids are execution names: never a path, whatever a user types after `plinth approve`.
     if (!isValidExecutionName(runId))
-      throw new RunNotFoundError(`\`${runId.slice(0, 100)}\` is not a run id (letters, digits, - and _, at most 80).`);
+      throw new RunNotFoundError(
+        `\`${runId.slice(0, 100)}\` is not a run id (letters, digits, - and _, at most 80).`,
+      );
     return join(this.dir, `${runId}.json`);
   }
 }

@@ -9,7 +9,12 @@ export interface SfnStarterOptions {
   stateMachines: Readonly<Record<string, string>>;
 }
 
-const TRANSIENT = new Set(["ThrottlingException", "ServiceUnavailable", "InternalServerError", "TimeoutError"]);
+const TRANSIENT = new Set([
+  "ThrottlingException",
+  "ServiceUnavailable",
+  "InternalServerError",
+  "TimeoutError",
+]);
 
 /**
  * Starts Step Functions executions named after the triggering event. StartExecution is idempotent for a
@@ -23,9 +28,14 @@ export class SfnWorkflowStarter implements WorkflowStarter {
     this.#options = options;
   }
 
-  async start(workflow: string, input: PlinthEvent, runId: string): Promise<{ runId: string; started: boolean }> {
+  async start(
+    workflow: string,
+    input: PlinthEvent,
+    runId: string,
+  ): Promise<{ runId: string; started: boolean }> {
     const stateMachineArn = this.#options.stateMachines[workflow];
-    if (!stateMachineArn) throw new InvalidWorkflowError(`No state machine is deployed for workflow ${workflow}.`);
+    if (!stateMachineArn)
+      throw new InvalidWorkflowError(`No state machine is deployed for workflow ${workflow}.`);
     try {
       await this.#options.client.send(
         new StartExecutionCommand({ stateMachineArn, name: runId, input: JSON.stringify(input) }),
@@ -37,9 +47,12 @@ export class SfnWorkflowStarter implements WorkflowStarter {
       if (name === "ExecutionAlreadyExists") return { runId, started: false };
       const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? 0;
       if (TRANSIENT.has(name) || status >= 500)
-        throw new WorkflowServiceUnavailableError(`Step Functions did not start ${runId}: ${(error as Error).message}`, {
-          cause: error,
-        });
+        throw new WorkflowServiceUnavailableError(
+          `Step Functions did not start ${runId}: ${(error as Error).message}`,
+          {
+            cause: error,
+          },
+        );
       throw error;
     }
   }

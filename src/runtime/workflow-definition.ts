@@ -67,27 +67,38 @@ export function loadWorkflow(dir: string, name: string): WorkflowDefinition {
 /** Checks what the embedded runner needs beyond ASL validity and finds each Task's handler. */
 export function bindWorkflow(name: string, file: string, definition: AslDefinition): WorkflowDefinition {
   if (definition.QueryLanguage && definition.QueryLanguage !== "JSONPath")
-    throw new InvalidWorkflowError(`${file} uses ${definition.QueryLanguage}; plinth workflows are JSONPath only.`);
+    throw new InvalidWorkflowError(
+      `${file} uses ${definition.QueryLanguage}; plinth workflows are JSONPath only.`,
+    );
   const tasks = new Map<string, TaskBinding>();
   const approvals: string[] = [];
   const visit = (states: Record<string, AslState>, topLevel: boolean) => {
     for (const [stateName, state] of Object.entries(states ?? {})) {
       if (state.QueryLanguage && state.QueryLanguage !== "JSONPath")
-        throw new InvalidWorkflowError(`${file}: state ${stateName} uses ${String(state.QueryLanguage)}; use JSONPath.`);
+        throw new InvalidWorkflowError(
+          `${file}: state ${stateName} uses ${String(state.QueryLanguage)}; use JSONPath.`,
+        );
       if (state.Type === "Map") {
         const processor = (state.ItemProcessor ?? state.Iterator) as AslDefinition | undefined;
         if ((processor as { ProcessorConfig?: { Mode?: string } })?.ProcessorConfig?.Mode === "DISTRIBUTED")
-          throw new InvalidWorkflowError(`${file}: Map ${stateName} is DISTRIBUTED; the embedded runner runs INLINE maps.`);
+          throw new InvalidWorkflowError(
+            `${file}: Map ${stateName} is DISTRIBUTED; the embedded runner runs INLINE maps.`,
+          );
         visit(processor?.States ?? {}, false);
       }
-      if (state.Type === "Parallel") for (const branch of state.Branches as AslDefinition[]) visit(branch.States, false);
+      if (state.Type === "Parallel")
+        for (const branch of state.Branches as AslDefinition[]) visit(branch.States, false);
       if (state.Type !== "Task") continue;
       if (tasks.has(stateName))
-        throw new InvalidWorkflowError(`${file}: two Task states are named ${stateName}; names must be unique in a workflow.`);
+        throw new InvalidWorkflowError(
+          `${file}: two Task states are named ${stateName}; names must be unique in a workflow.`,
+        );
       const binding = bindTask(file, stateName, state);
       if (binding.kind === "approval") {
         if (!topLevel)
-          throw new InvalidWorkflowError(`${file}: approval state ${stateName} is inside a Map or Parallel; approvals must be top-level states.`);
+          throw new InvalidWorkflowError(
+            `${file}: approval state ${stateName} is inside a Map or Parallel; approvals must be top-level states.`,
+          );
         approvals.push(stateName);
       }
       tasks.set(stateName, binding);
@@ -106,10 +117,14 @@ function bindTask(file: string, stateName: string, state: AslState): TaskBinding
     const parameters = (state.Parameters ?? {}) as Record<string, unknown>;
     const target = FUNCTION.exec(String(parameters.FunctionName));
     if (!target)
-      throw new InvalidWorkflowError(`${file}: approval state ${stateName} needs Parameters.FunctionName of the form \${function:NAME}.`);
+      throw new InvalidWorkflowError(
+        `${file}: approval state ${stateName} needs Parameters.FunctionName of the form \${function:NAME}.`,
+      );
     const timeoutSeconds = Number(state.TimeoutSeconds ?? state.HeartbeatSeconds);
     if (!Number.isInteger(timeoutSeconds) || timeoutSeconds <= 0)
-      throw new InvalidWorkflowError(`${file}: approval state ${stateName} needs a TimeoutSeconds; approvals never wait forever.`);
+      throw new InvalidWorkflowError(
+        `${file}: approval state ${stateName} needs a TimeoutSeconds; approvals never wait forever.`,
+      );
     return { kind: "approval", handler: target[1] as string, timeoutSeconds };
   }
   throw new InvalidWorkflowError(

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { StateMachine } from "aws-local-stepfunctions";
-import type { PlinthEvent } from "../events/envelope.ts";
 import type { WorkflowStarter } from "../events/dispatch.ts";
+import type { PlinthEvent } from "../events/envelope.ts";
 import type { EventPublisher } from "../events/publisher.ts";
 import {
   ApprovalRejectedError,
@@ -11,11 +11,18 @@ import {
   RunNotWaitingError,
 } from "./errors.ts";
 import type { RunRecord, RunStore, StepRecord, WaitingApproval } from "./run-store.ts";
-import { type AslDefinition, loadWorkflow, type TaskBinding, type WorkflowDefinition } from "./workflow-definition.ts";
+import {
+  type AslDefinition,
+  loadWorkflow,
+  type TaskBinding,
+  type WorkflowDefinition,
+} from "./workflow-definition.ts";
 
 type Execution = ReturnType<StateMachine["run"]>;
 type EventLog = Execution["eventLogs"] extends AsyncGenerator<infer E> ? E : never;
-type LocalHandlers = NonNullable<NonNullable<Parameters<StateMachine["run"]>[1]>["overrides"]>["taskResourceLocalHandlers"];
+type LocalHandlers = NonNullable<
+  NonNullable<Parameters<StateMachine["run"]>[1]>["overrides"]
+>["taskResourceLocalHandlers"];
 
 /** A task's work: a handler from functions/, called with the state's effective input. */
 export type TaskHandler = (input: unknown) => Promise<unknown>;
@@ -70,10 +77,22 @@ export class WorkflowRunner implements WorkflowStarter {
     return this.#load(name).workflow;
   }
 
-  async start(workflow: string, input: PlinthEvent | unknown, runId: string): Promise<{ runId: string; started: boolean }> {
+  async start(
+    workflow: string,
+    input: PlinthEvent | unknown,
+    runId: string,
+  ): Promise<{ runId: string; started: boolean }> {
     const { workflow: definition, machine } = this.#load(workflow);
     const now = this.#now().toISOString();
-    const run: RunRecord = { runId, workflow, status: "RUNNING", input, startedAt: now, updatedAt: now, steps: [] };
+    const run: RunRecord = {
+      runId,
+      workflow,
+      status: "RUNNING",
+      input,
+      startedAt: now,
+      updatedAt: now,
+      steps: [],
+    };
     if (!(await this.#options.runs.create(run))) return { runId, started: false };
     await this.#execute(definition, machine, run, input, {});
     return { runId, started: true };
@@ -94,7 +113,8 @@ export class WorkflowRunner implements WorkflowStarter {
       if (decision.token !== undefined && !sameHash(decision.token, waiting.tokenSha256))
         throw new ApprovalTokenMismatchError(`The approval token does not belong to run ${runId}.`);
       const at = this.#now().toISOString();
-      if (decision.approved) return () => ({ approved: true, principal: decision.principal, comment: decision.comment ?? "", at });
+      if (decision.approved)
+        return () => ({ approved: true, principal: decision.principal, comment: decision.comment ?? "", at });
       return () => {
         throw new ApprovalRejectedError(
           `Rejected by ${decision.principal}${decision.comment ? `: ${decision.comment}` : ""}.`,
@@ -126,12 +146,15 @@ export class WorkflowRunner implements WorkflowStarter {
   async #continue(runId: string, decide: (waiting: WaitingApproval) => () => unknown): Promise<RunRecord> {
     const runs = this.#options.runs;
     const run = await runs.get(runId);
-    if (!run) throw new RunNotFoundError(`No run ${runId}.`, { hint: "List runs with `plinth workflow list`." });
+    if (!run)
+      throw new RunNotFoundError(`No run ${runId}.`, { hint: "List runs with `plinth workflow list`." });
     if (!(await runs.claim(runId))) throw new RunNotWaitingError(`Run ${runId} is already being resumed.`);
     try {
       const current = (await runs.get(runId)) as RunRecord;
       if (current.status !== "WAITING" || !current.waiting)
-        throw new RunNotWaitingError(`Run ${runId} is not waiting for an approval (it is ${current.status}).`);
+        throw new RunNotWaitingError(
+          `Run ${runId} is not waiting for an approval (it is ${current.status}).`,
+        );
       const waiting = current.waiting;
       const expired = waiting.expiresAt <= this.#now().toISOString();
       const decision = expired
@@ -188,11 +211,24 @@ export class WorkflowRunner implements WorkflowStarter {
     const retryIntervalOverrides =
       this.#options.retryIntervalMs === undefined
         ? undefined
-        : Object.fromEntries([...workflow.tasks.keys(), ...mapStates(workflow.definition)].map((s) => [s, this.#options.retryIntervalMs as number]));
+        : Object.fromEntries(
+            [...workflow.tasks.keys(), ...mapStates(workflow.definition)].map((s) => [
+              s,
+              this.#options.retryIntervalMs as number,
+            ]),
+          );
     execution = machine.run(input as never, {
-      overrides: { taskResourceLocalHandlers: handlers, ...(retryIntervalOverrides ? { retryIntervalOverrides } : {}) },
+      overrides: {
+        taskResourceLocalHandlers: handlers,
+        ...(retryIntervalOverrides ? { retryIntervalOverrides } : {}),
+      },
       context: {
-        Execution: { Id: `local:${workflow.name}:${run.runId}`, Name: run.runId, Input: run.input as never, StartTime: run.startedAt },
+        Execution: {
+          Id: `local:${workflow.name}:${run.runId}`,
+          Name: run.runId,
+          Input: run.input as never,
+          StartTime: run.startedAt,
+        },
         StateMachine: { Id: `local:${workflow.name}`, Name: workflow.name },
         Task: { Token: token },
       },
@@ -207,7 +243,10 @@ export class WorkflowRunner implements WorkflowStarter {
       const cause = (error as { cause?: unknown }).cause as Error | undefined;
       outcome = {
         status: "FAILED",
-        error: { name: cause?.name ?? (error as Error).name, cause: cause?.message ?? (error as Error).message },
+        error: {
+          name: cause?.name ?? (error as Error).name,
+          cause: cause?.message ?? (error as Error).message,
+        },
       };
     }
     await history;
@@ -219,11 +258,20 @@ export class WorkflowRunner implements WorkflowStarter {
   async #runTask(binding: TaskBinding, input: unknown): Promise<unknown> {
     if (binding.kind === "function") return this.#handler(binding.handler)(input);
     const publisher = this.#options.publisher;
-    if (!publisher) throw new InvalidWorkflowError("This workflow publishes events, but the runner has no event bus.");
-    const entries = (input as { Entries: Array<{ Source: string; DetailType: string; Detail: Record<string, unknown> }> }).Entries;
+    if (!publisher)
+      throw new InvalidWorkflowError("This workflow publishes events, but the runner has no event bus.");
+    const entries = (
+      input as { Entries: Array<{ Source: string; DetailType: string; Detail: Record<string, unknown> }> }
+    ).Entries;
     const ids = [];
     for (const entry of entries)
-      ids.push(await publisher.publish({ source: entry.Source, "detail-type": entry.DetailType, detail: entry.Detail }));
+      ids.push(
+        await publisher.publish({
+          source: entry.Source,
+          "detail-type": entry.DetailType,
+          detail: entry.Detail,
+        }),
+      );
     return { Entries: ids.map((EventId) => ({ EventId })), FailedEntryCount: 0 };
   }
 
@@ -235,7 +283,10 @@ export class WorkflowRunner implements WorkflowStarter {
 
   /** Collects the top-level step history from the execution's event log. */
   async #record(run: RunRecord, events: AsyncGenerator<EventLog>, entered: Inputs): Promise<void> {
-    const open = new Map<string, { startedAt: number; retries: number; iterations: number; error?: string }>();
+    const open = new Map<
+      string,
+      { startedAt: number; retries: number; iterations: number; error?: string }
+    >();
     const close = (name: string, status: StepRecord["status"], at: number) => {
       const step = open.get(name);
       if (!step) return;
@@ -258,7 +309,8 @@ export class WorkflowRunner implements WorkflowStarter {
         if (step) step.iterations++;
       }
       // Events of states inside Map iterations and Parallel branches carry an index or a parent.
-      if (!("state" in event) || ("index" in event && event.index !== undefined) || "parentState" in event) continue;
+      if (!("state" in event) || ("index" in event && event.index !== undefined) || "parentState" in event)
+        continue;
       const name = event.state.name;
       const step = open.get(name);
       if (event.type === "StateEntered") {
@@ -281,9 +333,11 @@ export class WorkflowRunner implements WorkflowStarter {
         if (binding.kind !== "put-events") this.#handler(binding.handler);
       let machine: StateMachine;
       try {
-        machine = new StateMachine(workflow.definition as never, { validationOptions: { checkArn: false } });
+        machine = new StateMachine(workflow.definition as never);
       } catch (error) {
-        throw new InvalidWorkflowError(`${workflow.file} is not a valid state machine: ${(error as Error).message.split("\n").slice(0, 3).join(" ")}`);
+        throw new InvalidWorkflowError(
+          `${workflow.file} is not a valid state machine: ${(error as Error).message.split("\n").slice(0, 3).join(" ")}`,
+        );
       }
       loaded = { workflow, machine };
       this.#workflows.set(name, loaded);

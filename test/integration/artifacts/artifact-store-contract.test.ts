@@ -75,7 +75,17 @@ for (const [name, make] of Object.entries(subjects)) {
       await assert.rejects(store.get("plan.json", ref), ArtifactIntegrityError);
     });
 
-    for (const key of ["../escape", "a/../../etc/passwd", "/abs", "a//b", "a/./b", "", "sp ace", "new\nline", "a\\b"]) {
+    for (const key of [
+      "../escape",
+      "a/../../etc/passwd",
+      "/abs",
+      "a//b",
+      "a/./b",
+      "",
+      "sp ace",
+      "new\nline",
+      "a\\b",
+    ]) {
       test(`refuses the unsafe key ${JSON.stringify(key)} for put and get`, async () => {
         const { store } = await make();
         await assert.rejects(store.put(key, "x"), InvalidArtifactKeyError);
