@@ -1,4 +1,5 @@
 import { GetObjectCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+import { isTransientAwsError } from "../aws-transient.ts";
 import {
   ArtifactNotFoundError,
   type ArtifactRef,
@@ -64,8 +65,7 @@ export class S3ArtifactStore implements ArtifactStore {
     const name = (error as Error).name;
     if (name === "NoSuchKey" || name === "NotFound")
       return new ArtifactNotFoundError(`No artifact ${key} in s3://${this.#bucket}/${this.#prefix}.`);
-    const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? 0;
-    if (status >= 500 || name === "SlowDown" || name === "ThrottlingException" || name === "TimeoutError")
+    if (isTransientAwsError(error))
       return new ArtifactStoreUnavailableError(
         `S3 did not store or return ${key}: ${(error as Error).message}`,
         {

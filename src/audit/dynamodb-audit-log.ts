@@ -4,6 +4,7 @@ import {
   PutItemCommand,
   QueryCommand,
 } from "@aws-sdk/client-dynamodb";
+import { isTransientAwsError } from "../aws-transient.ts";
 import {
   type AuditLog,
   type AuditRecord,
@@ -73,7 +74,7 @@ export class DynamoDbAuditLog implements AuditLog {
       for (const item of page.Items ?? []) records.push(JSON.parse(item.record?.S ?? "{}") as AuditRecord);
       start = page.LastEvaluatedKey;
     } while (start);
-    return records.sort((a, b) => a.id.localeCompare(b.id));
+    return records.sort((a, b) => a.at.localeCompare(b.at));
   }
 }
 
@@ -81,16 +82,7 @@ function mapError(error: unknown, id: string): unknown {
   const name = (error as Error).name;
   if (name === "ConditionalCheckFailedException")
     return new AuditRecordExistsError(`Audit record ${id} exists; it is never overwritten.`);
-  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? 0;
-  if (
-    status >= 500 ||
-    [
-      "ProvisionedThroughputExceededException",
-      "ThrottlingException",
-      "RequestLimitExceeded",
-      "InternalServerError",
-    ].includes(name)
-  )
+  if (isTransientAwsError(error))
     return new AuditStoreUnavailableError(
       `The audit table did not take record ${id}: ${(error as Error).message}`,
       { cause: error },

@@ -31,6 +31,6 @@ export class FileAuditLog implements AuditLog {
       .filter((line) => line.length > 0)
       .map((line) => JSON.parse(line) as AuditRecord)
       .filter((r) => r.runId === runId)
-      .sort((a, b) => a.id.localeCompare(b.id));
+      .sort((a, b) => a.at.localeCompare(b.at));
   }
 }

@@ -11,6 +11,6 @@ export class MemoryAuditLog implements AuditLog {
   }
 
   async ofRun(runId: string): Promise<AuditRecord[]> {
-    return this.records.filter((r) => r.runId === runId).sort((a, b) => a.id.localeCompare(b.id));
+    return this.records.filter((r) => r.runId === runId).sort((a, b) => a.at.localeCompare(b.at));
   }
 }

@@ -5,6 +5,7 @@ import {
 } from "@aws-sdk/client-eventbridge";
 import type { ArtifactStore } from "../artifacts/artifact-store.ts";
 import { OFFLOAD_THRESHOLD_BYTES, offloadIfLarge } from "../artifacts/offload.ts";
+import { isTransientAwsError } from "../aws-transient.ts";
 import { PlinthError } from "../errors.ts";
 import type { EventInput } from "./envelope.ts";
 import type { EventPublisher } from "./publisher.ts";
@@ -28,13 +29,6 @@ export interface EventBridgePublisherOptions {
   /** Details whose JSON is larger go to the artifact store (default ~200 KB). */
   offloadThreshold?: number;
 }
-
-const TRANSIENT = new Set([
-  "ThrottlingException",
-  "InternalException",
-  "InternalFailure",
-  "ServiceUnavailable",
-]);
 
 export class EventBridgePublisher implements EventPublisher {
   readonly #options: EventBridgePublisherOptions;
@@ -68,9 +62,7 @@ export class EventBridgePublisher implements EventPublisher {
         }),
       );
     } catch (error) {
-      const name = (error as Error).name;
-      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? 0;
-      if (TRANSIENT.has(name) || status >= 500)
+      if (isTransientAwsError(error))
         throw new EventBusUnavailableError(
           `EventBridge did not accept ${event["detail-type"]}: ${(error as Error).message}`,
           {
@@ -83,7 +75,8 @@ export class EventBridgePublisher implements EventPublisher {
     if (!entry?.EventId) {
       const message =
         `EventBridge refused ${event["detail-type"]}: ${entry?.ErrorCode ?? "no event id"} ${entry?.ErrorMessage ?? ""}`.trim();
-      if (entry?.ErrorCode && TRANSIENT.has(entry.ErrorCode)) throw new EventBusUnavailableError(message);
+      if (entry?.ErrorCode && isTransientAwsError({ name: entry.ErrorCode }))
+        throw new EventBusUnavailableError(message);
       throw new EventRejectedError(message);
     }
     return entry.EventId;

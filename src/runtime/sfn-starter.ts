@@ -1,4 +1,5 @@
 import { type SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
+import { isTransientAwsError } from "../aws-transient.ts";
 import type { WorkflowStarter } from "../events/dispatch.ts";
 import type { PlinthEvent } from "../events/envelope.ts";
 import { InvalidWorkflowError, WorkflowServiceUnavailableError } from "./errors.ts";
@@ -8,13 +9,6 @@ export interface SfnStarterOptions {
   /** State machine ARN by workflow name (from the stack's outputs). */
   stateMachines: Readonly<Record<string, string>>;
 }
-
-const TRANSIENT = new Set([
-  "ThrottlingException",
-  "ServiceUnavailable",
-  "InternalServerError",
-  "TimeoutError",
-]);
 
 /**
  * Starts Step Functions executions named after the triggering event. StartExecution is idempotent for a
@@ -45,8 +39,7 @@ export class SfnWorkflowStarter implements WorkflowStarter {
     } catch (error) {
       const name = (error as Error).name;
       if (name === "ExecutionAlreadyExists") return { runId, started: false };
-      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? 0;
-      if (TRANSIENT.has(name) || status >= 500)
+      if (isTransientAwsError(error))
         throw new WorkflowServiceUnavailableError(
           `Step Functions did not start ${runId}: ${(error as Error).message}`,
           {
