@@ -101,7 +101,7 @@ export function localControlPlane(options: LocalControlPlaneOptions): LocalContr
 }
 
 /** What a Lambda handler may read from its context, for an in-process call. */
-function lambdaContext(functionName: string): Context {
+export function lambdaContext(functionName: string): Context {
   return {
     callbackWaitsForEmptyEventLoop: false,
     functionName,

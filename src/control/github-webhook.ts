@@ -1,5 +1,8 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import type { EventInput } from "../events/envelope.ts";
+import { InvalidEventError } from "../events/errors.ts";
 import type { EventPublisher } from "../events/publisher.ts";
+import { validateEvent } from "../events/validate-event.ts";
 
 /** A request as every cloud's HTTP trigger can give it: lower-case header names, the raw body. */
 export interface WebhookRequest {
@@ -65,9 +68,7 @@ export async function receiveGitHubWebhook(
       status: 202,
       body: { message: `Ignored pull_request action ${String(payload.action).slice(0, 40)}.` },
     };
-  if (!(await deps.deliveries.remember(delivery)))
-    return { status: 200, body: { message: "Delivery already received." } };
-  const event = await deps.publisher.publish({
+  const event: EventInput = {
     source: "plinth.github",
     "detail-type": "PullRequestChanged",
     detail: {
@@ -81,8 +82,16 @@ export async function receiveGitHubWebhook(
       sender: payload.sender?.login ?? "unknown",
       deliveryId: delivery,
     },
-  });
-  return { status: 202, body: { message: "Accepted.", event } };
+  };
+  try {
+    validateEvent(event, "The pull request");
+  } catch (error) {
+    if (error instanceof InvalidEventError) return { status: 400, body: { message: error.message } };
+    throw error;
+  }
+  if (!(await deps.deliveries.remember(delivery)))
+    return { status: 200, body: { message: "Delivery already received." } };
+  return { status: 202, body: { message: "Accepted.", event: await deps.publisher.publish(event) } };
 }
 
 interface PullRequestPayload {
