@@ -70,8 +70,9 @@ export function compileStandaloneValidators(root: string): Map<string, string> {
       allErrors: true,
       discriminator: true,
       strict: true,
-      // Shared definitions (the event envelope) become one function each instead of a copy per schema.
-      inlineRefs: false,
+      // In multi-schema modules shared definitions (the event envelope) become one function each instead
+      // of a copy per schema; the spec keeps them inline, which its error messages rely on.
+      inlineRefs: exports === undefined,
       code: { source: true, esm: true, lines: false },
     });
     const loaded = schemas.map((file) => JSON.parse(readFileSync(`${root}/${file}`, "utf8")));

@@ -8,10 +8,15 @@ export interface CliIO {
   isTTY: boolean;
   /** Asks the person at the terminal; undefined when there is nobody to ask. */
   prompt?: (question: string) => Promise<string>;
+  /** Aborted when the user interrupts (Ctrl-C): long-running commands such as `serve` stop cleanly. */
+  signal?: AbortSignal;
 }
 
 export function processIO(): CliIO {
+  const interrupt = new AbortController();
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => interrupt.abort());
   return {
+    signal: interrupt.signal,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     env: process.env,
