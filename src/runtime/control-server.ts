@@ -115,14 +115,18 @@ async function route(request: IncomingMessage, deps: ControlServerDependencies):
 
 class BodyTooLarge extends Error {}
 
+/** Bodies over the limit are read to the end and dropped (so the client gets its 413), up to a cap. */
+const DRAIN_CAP_BYTES = 16 * MAX_WEBHOOK_BYTES;
+
 async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_WEBHOOK_BYTES) throw new BodyTooLarge();
-    chunks.push(chunk as Buffer);
+    if (size > DRAIN_CAP_BYTES) request.destroy();
+    if (size <= MAX_WEBHOOK_BYTES) chunks.push(chunk as Buffer);
   }
+  if (size > MAX_WEBHOOK_BYTES) throw new BodyTooLarge();
   return Buffer.concat(chunks).toString("utf8");
 }
 

@@ -6,18 +6,11 @@ import { join } from "node:path";
 import { describe, test } from "node:test";
 import { receiveGitHubWebhook, verifyGitHubSignature } from "../../../src/control/github-webhook.ts";
 import { LocalDeliveryLog } from "../../../src/control/local-delivery-log.ts";
+import { PULL_REQUEST } from "../../fixtures/github.ts";
 import { RecordingPublisher } from "../../helpers/events.ts";
 
 const secret = "It's a Secret to Everybody";
 const sign = (body: string, key = secret) => `sha256=${createHmac("sha256", key).update(body).digest("hex")}`;
-
-export const PULL_REQUEST = JSON.stringify({
-  action: "opened",
-  number: 7,
-  repository: { full_name: "acme/shop" },
-  sender: { login: "octocat" },
-  pull_request: { number: 7, head: { sha: "0123456789abcdef", ref: "feature" }, base: { ref: "main" } },
-});
 
 describe("X-Hub-Signature-256", () => {
   // GitHub's documented example: secret "It's a Secret to Everybody", payload "Hello, World!".
