@@ -14,6 +14,11 @@ export interface HandlerConfig {
   stateMachines: Record<string, string>;
   /** Secrets Manager secret holding the GitHub webhook secret (never the secret itself). */
   webhookSecretArn?: string;
+  /**
+   * The webhook secret itself, only on GCP and Azure, where the platform mounts it from Secret Manager
+   * or a Key Vault reference into the function's environment.
+   */
+  webhookSecret?: string;
 }
 
 export class ConfigurationError extends Error {
@@ -46,5 +51,6 @@ export function readConfig(env: Readonly<Record<string, string | undefined>> = p
     busName: env.PLINTH_BUS_NAME ?? "",
     stateMachines,
     ...(env.PLINTH_WEBHOOK_SECRET_ARN ? { webhookSecretArn: env.PLINTH_WEBHOOK_SECRET_ARN } : {}),
+    ...(env.PLINTH_WEBHOOK_SECRET ? { webhookSecret: env.PLINTH_WEBHOOK_SECRET } : {}),
   };
 }

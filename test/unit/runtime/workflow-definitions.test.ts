@@ -272,11 +272,14 @@ describe("what the embedded runner refuses", () => {
   ];
   for (const [name, run, message] of cases) {
     test(name, () => {
-      assert.throws(run, (error: Error) =>
-        error instanceof InvalidWorkflowError || error.name === "WorkflowNotFoundError"
-          ? (assert.match(error.message, message), true)
-          : false,
-      );
+      assert.throws(run, (error: Error) => {
+        assert.ok(
+          error instanceof InvalidWorkflowError || error.name === "WorkflowNotFoundError",
+          String(error),
+        );
+        assert.match(error.message, message);
+        return true;
+      });
     });
   }
 });
