@@ -5,9 +5,11 @@
  */
 import type { BenchSuite } from "./measure.ts";
 import { cliStartup } from "./suites/cli-startup.ts";
+import { handlers } from "./suites/handlers.ts";
 import { lowering } from "./suites/lowering.ts";
+import { runtime } from "./suites/runtime.ts";
 
-const SUITES: BenchSuite[] = [cliStartup, lowering];
+const SUITES: BenchSuite[] = [cliStartup, lowering, runtime, handlers];
 
 const filter = process.argv[2]?.toLowerCase();
 for (const suite of SUITES.filter((s) => !filter || s.title.toLowerCase().includes(filter))) {
