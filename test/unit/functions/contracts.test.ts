@@ -8,15 +8,25 @@ import { listWorkflows, loadWorkflow } from "../../../src/runtime/workflow-defin
 const dir = new URL("../../../schemas/handlers/", import.meta.url);
 
 test("every handler the workflows call has a schema: an implemented one, or a contract for the issue that lands it", () => {
-  const implemented = new Set(readdirSync(dir).filter((f) => f.endsWith(".schema.json")).map((f) => f.replace(".schema.json", "")));
-  const contracts = new Set(readdirSync(new URL("contracts/", dir)).map((f) => f.replace(".schema.json", "")));
+  const implemented = new Set(
+    readdirSync(dir)
+      .filter((f) => f.endsWith(".schema.json"))
+      .map((f) => f.replace(".schema.json", "")),
+  );
+  const contracts = new Set(
+    readdirSync(new URL("contracts/", dir)).map((f) => f.replace(".schema.json", "")),
+  );
   for (const workflow of listWorkflows(WORKFLOWS_DIR)) {
     for (const binding of loadWorkflow(WORKFLOWS_DIR, workflow).tasks.values()) {
       if (binding.kind === "put-events") continue;
-      assert.ok(implemented.has(binding.handler) || contracts.has(binding.handler), `${workflow}: ${binding.handler}`);
+      assert.ok(
+        implemented.has(binding.handler) || contracts.has(binding.handler),
+        `${workflow}: ${binding.handler}`,
+      );
     }
   }
-  for (const name of contracts) assert.ok(!implemented.has(name), `${name} is both implemented and a contract`);
+  for (const name of contracts)
+    assert.ok(!implemented.has(name), `${name} is both implemented and a contract`);
 });
 
 test("the contracts are strict, valid JSON Schemas with an input and an output", () => {
