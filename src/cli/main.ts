@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { registerApproval } from "./commands/approval.ts";
+import { registerCost } from "./commands/cost.ts";
 import { registerEvents } from "./commands/events.ts";
 import { registerGraph } from "./commands/graph.ts";
 import { registerInit } from "./commands/init.ts";
+import { registerInspect } from "./commands/inspect.ts";
 import { registerServe } from "./commands/serve.ts";
 import { registerValidate } from "./commands/validate.ts";
 import { registerWorkflow } from "./commands/workflow.ts";
@@ -31,6 +33,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   registerInit(program, io, setExit);
   registerValidate(program, io, setExit);
   registerGraph(program, io, setExit);
+  registerCost(program, io, setExit);
+  registerInspect(program, io, setExit);
   registerWorkflow(program, io, setExit);
   registerEvents(program, io, setExit);
   registerApproval(program, io, setExit);

@@ -1,24 +1,35 @@
-import { motoEndpoint, resetMoto } from "./moto.ts";
+import { randomBytes } from "node:crypto";
+import { motoAccount, motoEndpoint } from "./moto.ts";
 
-/** SDK client settings for the moto server: loopback endpoint, dummy credentials, no retries. */
+/** SDK client settings for the moto server: loopback endpoint, an account of its own, no retries. */
 export interface MotoClientConfig {
   endpoint: string;
   region: string;
-  credentials: { accessKeyId: string; secretAccessKey: string };
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string };
   maxAttempts: number;
   forcePathStyle: boolean;
+  accountId: string;
 }
 
-/** A reset moto server and the client settings to reach it. */
+/**
+ * Client settings for a fresh AWS account inside the shared moto server: test files run in parallel
+ * against one moto, so each test works in an account nobody else uses instead of resetting it.
+ */
 export async function freshMoto(): Promise<MotoClientConfig> {
   const endpoint = await motoEndpoint();
-  await resetMoto(endpoint);
+  const { accountId, credentials } = await motoAccount(endpoint);
   return {
     endpoint,
     region: "us-east-1",
-    credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
+    credentials,
     // moto answers unimplemented actions with 500, which the SDK would otherwise retry.
     maxAttempts: 1,
     forcePathStyle: true,
+    accountId,
   };
+}
+
+/** S3 bucket names are global, in moto as in AWS: a name no other test uses. */
+export function uniqueBucket(prefix: string): string {
+  return `${prefix}-${randomBytes(5).toString("hex")}`;
 }

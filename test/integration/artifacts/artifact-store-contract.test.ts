@@ -14,7 +14,7 @@ import {
 import { LocalArtifactStore } from "../../../src/artifacts/local-artifact-store.ts";
 import { offloadIfLarge, resolveReference } from "../../../src/artifacts/offload.ts";
 import { S3ArtifactStore } from "../../../src/artifacts/s3-artifact-store.ts";
-import { freshMoto } from "../../helpers/aws.ts";
+import { freshMoto, uniqueBucket } from "../../helpers/aws.ts";
 
 interface Subject {
   store: ArtifactStore;
@@ -33,11 +33,12 @@ const subjects: Record<string, () => Promise<Subject>> = {
   "S3 (moto)": async () => {
     const config = await freshMoto();
     const client = new S3Client(config);
-    await client.send(new CreateBucketCommand({ Bucket: "plinth-artifacts" }));
+    const bucket = uniqueBucket("plinth-artifacts");
+    await client.send(new CreateBucketCommand({ Bucket: bucket }));
     return {
-      store: new S3ArtifactStore({ client, bucket: "plinth-artifacts", prefix: "a/" }),
+      store: new S3ArtifactStore({ client, bucket, prefix: "a/" }),
       tamper: async (key, body) => {
-        await client.send(new PutObjectCommand({ Bucket: "plinth-artifacts", Key: `a/${key}`, Body: body }));
+        await client.send(new PutObjectCommand({ Bucket: bucket, Key: `a/${key}`, Body: body }));
       },
     };
   },

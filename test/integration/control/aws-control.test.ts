@@ -26,7 +26,7 @@ describe("start-workflow against moto's Step Functions", () => {
       new CreateStateMachineCommand({
         name: "plinth-scheduled-scan",
         definition,
-        roleArn: "arn:aws:iam::123456789012:role/plinth-scheduled-scan",
+        roleArn: `arn:aws:iam::${config.accountId}:role/plinth-scheduled-scan`,
       }),
     );
     const handler = createStartWorkflowHandler(() => ({

@@ -21,7 +21,7 @@ import { EventBridgePublisher } from "../../../src/events/eventbridge-publisher.
 import { matchesPattern } from "../../../src/events/pattern-matcher.ts";
 import { ROUTES } from "../../../src/events/routes.ts";
 import { PATTERN_CASES } from "../../fixtures/pattern-cases.ts";
-import { freshMoto, type MotoClientConfig } from "../../helpers/aws.ts";
+import { freshMoto, type MotoClientConfig, uniqueBucket } from "../../helpers/aws.ts";
 
 let config: MotoClientConfig;
 let events: EventBridgeClient;
@@ -109,11 +109,12 @@ describe("EventBridgePublisher against moto", () => {
       ROUTES.find((r) => r.workflow === "scheduled-scan")?.pattern,
     );
     const s3 = new S3Client(config);
-    await s3.send(new CreateBucketCommand({ Bucket: "artifacts" }));
+    const bucket = uniqueBucket("artifacts");
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
     const publisher = new EventBridgePublisher({
       client: events,
       busName: "plinth",
-      artifacts: new S3ArtifactStore({ client: s3, bucket: "artifacts" }),
+      artifacts: new S3ArtifactStore({ client: s3, bucket }),
     });
     const detail = {
       app: "shop",
@@ -136,8 +137,9 @@ describe("EventBridgePublisher against moto", () => {
     await events.send(new CreateEventBusCommand({ Name: "big" }));
     const queue = await queueFor("big", "approvals", { "detail-type": ["ApprovalRequested"] });
     const s3 = new S3Client(config);
-    await s3.send(new CreateBucketCommand({ Bucket: "big-artifacts" }));
-    const artifacts = new S3ArtifactStore({ client: s3, bucket: "big-artifacts" });
+    const bucket = uniqueBucket("big-artifacts");
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    const artifacts = new S3ArtifactStore({ client: s3, bucket });
     // Event schemas cap every field, so no valid plinth event reaches 200 KB today; a lower threshold
     // exercises the same path.
     const publisher = new EventBridgePublisher({
