@@ -19,6 +19,8 @@ export interface HandlerConfig {
    * or a Key Vault reference into the function's environment.
    */
   webhookSecret?: string;
+  /** The price snapshot cost scans read, relative to the task root (stacks/ copies it there). */
+  priceSnapshot?: string;
 }
 
 export class ConfigurationError extends Error {
@@ -52,5 +54,6 @@ export function readConfig(env: Readonly<Record<string, string | undefined>> = p
     stateMachines,
     ...(env.PLINTH_WEBHOOK_SECRET_ARN ? { webhookSecretArn: env.PLINTH_WEBHOOK_SECRET_ARN } : {}),
     ...(env.PLINTH_WEBHOOK_SECRET ? { webhookSecret: env.PLINTH_WEBHOOK_SECRET } : {}),
+    ...(env.PLINTH_PRICE_SNAPSHOT ? { priceSnapshot: env.PLINTH_PRICE_SNAPSHOT } : {}),
   };
 }

@@ -8,6 +8,7 @@ import { ProviderSchemas } from "../src/catalog/provider-schemas.ts";
 import { LocalApprovalStore } from "../src/control/local-approval-store.ts";
 import { LocalDeliveryLog } from "../src/control/local-delivery-log.ts";
 import { DirectoryTargetSource, specReaderUnder } from "../src/control/targets.ts";
+import { SnapshotPrices } from "../src/cost/prices/snapshot.ts";
 import type { Delivery } from "../src/events/dispatch.ts";
 import type { PlinthEvent } from "../src/events/envelope.ts";
 import { LocalBus } from "../src/events/local-bus.ts";
@@ -63,6 +64,7 @@ export function localControlPlane(options: LocalControlPlaneOptions): LocalContr
   // The bus needs the runner (to start workflows) and the runner the bus (to publish): late-bound.
   const publisher = { publish: (event: Parameters<LocalBus["publish"]>[0]) => bus.publish(event) };
   const schemas = new ProviderSchemas();
+  const prices = SnapshotPrices.load();
   const lambda = {
     "list-targets": createListTargetsHandler(() => ({
       targets: new DirectoryTargetSource(options.targetsRoot),
@@ -70,6 +72,7 @@ export function localControlPlane(options: LocalControlPlaneOptions): LocalContr
     "scan-target": createScanTargetHandler(() => ({
       readSpec: specReaderUnder(options.targetsRoot),
       schemas,
+      prices,
     })),
     "summarize-scan": createSummarizeScanHandler(() => ({ publisher })),
     "write-audit": createWriteAuditHandler(() => ({ audit, now })),

@@ -8,6 +8,7 @@ import {
   scanTarget,
 } from "../src/control/scan-target.ts";
 import type { Target } from "../src/control/targets.ts";
+import { SnapshotPrices } from "../src/cost/prices/snapshot.ts";
 import { artifactStore } from "./aws-dependencies.ts";
 import { readConfig } from "./config.ts";
 import { lazy, validInput } from "./middleware.ts";
@@ -21,10 +22,12 @@ export function createScanTargetHandler(deps: () => ScanDependencies) {
 
 export const handler = createScanTargetHandler(
   lazy(() => {
-    const artifacts = artifactStore(readConfig());
+    const config = readConfig();
+    const artifacts = artifactStore(config);
     return {
       readSpec: async (key: string) => new TextDecoder().decode(await artifacts.get(key)),
       schemas: new ProviderSchemas(),
+      prices: SnapshotPrices.load(config.priceSnapshot),
     };
   }),
 );

@@ -87,7 +87,11 @@ export function controlPlane() {
         PLINTH_BUS_NAME: bus.name,
         PLINTH_WEBHOOK_SECRET_ARN: webhookSecret.arn,
         PLINTH_STATE_MACHINES: $jsonStringify(stateMachineArns),
+        ...(spec.copyFiles?.includes("data/pricing/snapshot.json")
+          ? { PLINTH_PRICE_SNAPSHOT: "data/pricing/snapshot.json" }
+          : {}),
       },
+      ...(spec.copyFiles ? { copyFiles: spec.copyFiles.map((from) => ({ from, to: from })) } : {}),
       ...(spec.url ? { url: { authorization: spec.url } } : {}),
     });
   }

@@ -26,6 +26,8 @@ export interface HandlerSpec {
   permissions: (arns: ResourceArns) => Statement[];
   /** A Function URL: GitHub calls the webhook unauthenticated (HMAC inside); approvals need SigV4. */
   url?: "none" | "iam";
+  /** Data files shipped next to the bundle (read relative to the task root). */
+  copyFiles?: string[];
 }
 
 const putEvents = (arns: ResourceArns): Statement[] => [
@@ -57,6 +59,8 @@ export const HANDLERS: ReadonlyArray<HandlerSpec> = [
     name: "scan-target",
     memory: "1024 MB",
     timeout: "15 minutes",
+    // Cost scans price with the bundled snapshot (PLINTH_PRICE_SNAPSHOT).
+    copyFiles: ["data/pricing/snapshot.json"],
     permissions: (arns) => [{ actions: ["s3:GetObject"], resources: [`${arns.artifactBucket}/*`] }],
   },
   { name: "summarize-scan", memory: "512 MB", timeout: "60 seconds", permissions: putEvents },

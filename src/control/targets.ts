@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from "node:fs/promises";
-import { join, relative, resolve, sep } from "node:path";
-import { InputError } from "../errors.ts";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { InputError, PlinthError } from "../errors.ts";
 import { MAX_SPEC_BYTES, readSpecFile } from "../spec/load-spec.ts";
 import { environmentNames } from "../spec/resolve-environment.ts";
 
@@ -40,14 +40,30 @@ export class DirectoryTargetSource implements TargetSource {
   async list(scope: TargetScope): Promise<Target[]> {
     const targets: Target[] = [];
     for (const file of await findSpecs(this.root, 0)) {
-      const doc = readSpecFile(file, relative(this.root, file));
-      if (scope.app && doc.data.app !== scope.app) continue;
-      for (const env of environmentNames(doc)) {
-        if (scope.env && env !== scope.env) continue;
-        targets.push({ app: doc.data.app, env, spec: relative(this.root, file) });
-      }
+      const spec = relative(this.root, file);
+      const { app, envs } = namesOf(file, spec);
+      if (scope.app && app !== scope.app) continue;
+      for (const env of envs) if (!scope.env || env === scope.env) targets.push({ app, env, spec });
     }
     return targets.sort((a, b) => a.app.localeCompare(b.app) || a.env.localeCompare(b.env));
+  }
+}
+
+/**
+ * A spec's app and environments. One that no longer loads is still a target (named after its folder),
+ * so the scan reports it instead of failing for every other target.
+ */
+function namesOf(file: string, spec: string): { app: string; envs: string[] } {
+  try {
+    const doc = readSpecFile(file, spec);
+    return { app: doc.data.app, envs: environmentNames(doc) };
+  } catch (error) {
+    if (!(error instanceof PlinthError)) throw error;
+    const folder = basename(dirname(file))
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, "-")
+      .replace(/^[^a-z]+/, "");
+    return { app: folder.slice(0, 63) || "unnamed", envs: ["default"] };
   }
 }
 

@@ -159,4 +159,60 @@ describe("scheduled-scan through the local bus and the embedded runner, with the
       error: { name: "AccessDeniedError", message: "the state store refused: AccessDenied" },
     });
   });
+
+  test("a cost scan estimates every target at list prices and flags the environments over budget", async () => {
+    const ws = workspace();
+    writeSpec(
+      ws,
+      "tight",
+      "apiVersion: plinth/v1\napp: tight\ncloud: aws\nregion: us-east-1\nenvironments:\n  dev: {}\ncomponents:\n  net:\n    type: network\n    cidr: 10.0.0.0/16\n  db:\n    type: database\n    engine: postgres\n    size: large\n    network: ${net}\nbudgets:\n  dev: { monthly: 10 }\n",
+    );
+    await ws.plane.bus.put(scan("evt-cost", { kind: "cost" }));
+    const run = await ws.plane.runs.get("scheduled-scan-evt-cost");
+    assert.equal(run?.status, "SUCCEEDED", JSON.stringify(run?.error));
+    const results = (run as { output: unknown }).output as {
+      results: Array<{
+        app: string;
+        env: string;
+        status: string;
+        monthlyCost?: number;
+        budget?: number;
+        message?: string;
+      }>;
+    };
+    const byTarget = new Map(results.results.map((r) => [`${r.app}/${r.env}`, r]));
+    const shopDev = byTarget.get("shop/dev");
+    assert.equal(shopDev?.budget, 150, "the shop example's dev budget");
+    assert.ok((shopDev?.monthlyCost ?? 0) > 0);
+    assert.equal(shopDev?.status, (shopDev?.monthlyCost ?? 0) > 150 ? "attention" : "ok");
+    const tight = byTarget.get("tight/dev");
+    assert.equal(tight?.status, "attention");
+    assert.match(tight?.message ?? "", /^The estimate of \$[\d,.]+ a month is over the budget of \$10\.00\./);
+    assert.equal(byTarget.get("notes/dev")?.budget, undefined, "no budget, no cap");
+    const completed = ws.events().find((e) => e["detail-type"] === "ScanCompleted");
+    assert.ok((completed?.detail.attention as number) >= 1);
+  });
+
+  test("a spec that no longer loads at all is scanned as its folder's target and reported, not fatal", async () => {
+    const ws = workspace();
+    writeSpec(ws, "Broken_App", "apiVersion: plinth/v1\napp: [not, a, name\n");
+    await ws.plane.bus.put(scan("evt-unloadable"));
+    const run = await ws.plane.runs.get("scheduled-scan-evt-unloadable");
+    assert.equal(run?.status, "SUCCEEDED", JSON.stringify(run?.error));
+    const results = (
+      (run as { output: unknown }).output as {
+        results: Array<{ app: string; env: string; status: string; message?: string }>;
+      }
+    ).results;
+    assert.deepEqual(
+      results.find((r) => r.app === "broken-app"),
+      {
+        app: "broken-app",
+        env: "default",
+        status: "attention",
+        message: results.find((r) => r.app === "broken-app")?.message,
+      },
+    );
+    assert.equal(results.filter((r) => r.status === "ok").length, 4);
+  });
 });
