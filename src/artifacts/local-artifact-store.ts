@@ -1,5 +1,6 @@
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
+import { writeFileAtomic } from "../local-files.ts";
 import {
   ArtifactNotFoundError,
   type ArtifactRef,
@@ -23,10 +24,7 @@ export class LocalArtifactStore implements ArtifactStore {
     const path = this.pathOf(key);
     const bytes = toBytes(body);
     await mkdir(dirname(path), { recursive: true });
-    // Write then rename: a reader never sees half a file, and a crash leaves the old one.
-    const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
-    await writeFile(temporary, bytes);
-    await rename(temporary, path);
+    await writeFileAtomic(path, bytes);
     return refOf(key, bytes);
   }
 

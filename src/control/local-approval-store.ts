@@ -1,7 +1,8 @@
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { InputError } from "../errors.ts";
 import { isValidExecutionName } from "../events/execution-name.ts";
+import { readJsonIfExists, writeFileAtomic } from "../local-files.ts";
 import type { ApprovalStore, PendingApproval } from "./approvals.ts";
 
 /** Pending approvals as files (`.plinth/approvals/<run id>.json`, mode 0600: they hold tokens). */
@@ -14,18 +15,11 @@ export class LocalApprovalStore implements ApprovalStore {
 
   async put(approval: PendingApproval): Promise<void> {
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
-    const path = this.#path(approval.runId);
-    await writeFile(`${path}.tmp`, JSON.stringify(approval), { mode: 0o600 });
-    await rename(`${path}.tmp`, path);
+    await writeFileAtomic(this.#path(approval.runId), JSON.stringify(approval), 0o600);
   }
 
   async get(runId: string): Promise<PendingApproval | undefined> {
-    try {
-      return JSON.parse(await readFile(this.#path(runId), "utf8")) as PendingApproval;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-      throw error;
-    }
+    return readJsonIfExists<PendingApproval>(this.#path(runId));
   }
 
   async delete(runId: string): Promise<void> {

@@ -1,6 +1,7 @@
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { isValidExecutionName } from "../events/execution-name.ts";
+import { readJsonIfExists, writeFileAtomic } from "../local-files.ts";
 import { RunNotFoundError } from "./errors.ts";
 import type { RunRecord, RunStore } from "./run-store.ts";
 
@@ -28,19 +29,11 @@ export class LocalRunStore implements RunStore {
   }
 
   async get(runId: string): Promise<RunRecord | undefined> {
-    try {
-      return JSON.parse(await readFile(this.#path(runId), "utf8")) as RunRecord;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-      throw error;
-    }
+    return readJsonIfExists<RunRecord>(this.#path(runId));
   }
 
   async put(run: RunRecord): Promise<void> {
-    const path = this.#path(run.runId);
-    const temporary = `${path}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify(run, null, 2));
-    await rename(temporary, path);
+    await writeFileAtomic(this.#path(run.runId), JSON.stringify(run, null, 2));
   }
 
   async list(): Promise<RunRecord[]> {
