@@ -10,6 +10,11 @@ export class InvalidWorkflowError extends InputError {
   override name = "InvalidWorkflowError";
 }
 
+/** A run of that id exists already (`workflow run --run-id` reused); nothing was started. */
+export class RunExistsError extends InputError {
+  override name = "RunExistsError";
+}
+
 export class RunNotFoundError extends InputError {
   override name = "RunNotFoundError";
 }

@@ -1,4 +1,4 @@
-import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { isValidExecutionName } from "../events/execution-name.ts";
 import { readJsonIfExists, writeFileAtomic } from "../local-files.ts";
@@ -53,13 +53,20 @@ export class LocalRunStore implements RunStore {
   }
 
   async claim(runId: string): Promise<boolean> {
+    const lease = `${this.#path(runId)}.lease`;
     try {
-      await writeFile(`${this.#path(runId)}.lease`, String(process.pid), { flag: "wx" });
+      await writeFile(lease, String(process.pid), { flag: "wx" });
       return true;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
-      throw error;
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
+    // A lease left by a process that died (killed during an approve) must not block the run forever.
+    const holder = Number(await readFile(lease, "utf8").catch(() => "0"));
+    if (holder > 0 && holder !== process.pid && !isAlive(holder)) {
+      await rm(lease, { force: true });
+      return this.claim(runId);
+    }
+    return false;
   }
 
   async release(runId: string): Promise<void> {
@@ -73,5 +80,14 @@ export class LocalRunStore implements RunStore {
         `\`${runId.slice(0, 100)}\` is not a run id (letters, digits, - and _, at most 80).`,
       );
     return join(this.dir, `${runId}.json`);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }

@@ -7,6 +7,7 @@ import {
   ApprovalRejectedError,
   ApprovalTokenMismatchError,
   InvalidWorkflowError,
+  RunExistsError,
   RunNotFoundError,
   RunNotWaitingError,
 } from "./errors.ts";
@@ -103,7 +104,7 @@ export class WorkflowRunner implements WorkflowStarter {
     const { started } = await this.start(workflow, input, runId);
     const run = await this.#options.runs.get(runId);
     if (!run) throw new RunNotFoundError(`Run ${runId} vanished from the run store.`);
-    if (!started) throw new InvalidWorkflowError(`A run named ${runId} already exists; nothing was started.`);
+    if (!started) throw new RunExistsError(`A run named ${runId} exists already; nothing was started.`);
     return run;
   }
 

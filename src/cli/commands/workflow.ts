@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import type { Command } from "commander";
-import { InputError } from "../../errors.ts";
 import { completeEvent, type EventInput } from "../../events/envelope.ts";
 import { validateEvent } from "../../events/validate-event.ts";
 import { type CommonOptions, contextFor, withCommonOptions } from "../command-context.ts";
@@ -39,8 +38,6 @@ export function registerWorkflow(program: Command, io: CliIO, setExit: (code: nu
       if (isEventLike(given)) validateEvent(input, `The input (${options.input})`);
       const plane = openControlPlane(ctx, options);
       const runId = options.runId ?? `${name}-${randomUUID()}`;
-      if (await plane.runs.get(runId).catch(() => undefined))
-        throw new InputError(`A run named ${runId} exists already; choose another --run-id.`);
       const run = await plane.runner.run(name, input, runId);
       if (ctx.json) io.stdout(`${JSON.stringify(runJson(run), null, 2)}\n`);
       else io.stdout(describeRun(ctx, run));

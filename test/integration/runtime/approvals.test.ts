@@ -1,8 +1,12 @@
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, test } from "node:test";
 import { localControlPlane } from "../../../functions/local.ts";
 import {
   ApprovalTokenMismatchError,
+  RunExistsError,
   RunNotFoundError,
   RunNotWaitingError,
 } from "../../../src/runtime/errors.ts";
@@ -160,5 +164,29 @@ describe("approvals with .waitForTaskToken, across processes", () => {
     assert.equal(results.filter((r) => r.status === "fulfilled").length, 1);
     assert.ok(results.some((r) => r.status === "rejected" && r.reason instanceof RunNotWaitingError));
     assert.equal(applied(), 1);
+  });
+
+  test("a lease left by a process that died does not block the run; a live one does", async () => {
+    const { ws, applied } = setup();
+    await ws.plane.runner.run("approval", input, "deploy-evt-13");
+    const lease = join(ws.stateDir, "runs", "deploy-evt-13.json.lease");
+    const dead = spawnSync(process.execPath, ["-e", "0"]).pid as number;
+    writeFileSync(lease, String(dead));
+    const done = await ws.plane.runner.resume("deploy-evt-13", { approved: true, principal: "ana" });
+    assert.equal(done.status, "SUCCEEDED");
+    assert.equal(applied(), 1);
+    await ws.plane.runner.run("approval", { ...input, id: "evt-14" }, "deploy-evt-14");
+    writeFileSync(join(ws.stateDir, "runs", "deploy-evt-14.json.lease"), String(process.ppid));
+    await assert.rejects(
+      ws.plane.runner.resume("deploy-evt-14", { approved: true, principal: "ana" }),
+      /already being resumed/,
+    );
+  });
+
+  test("starting a run under a name in use is refused, the existing run untouched", async () => {
+    const { ws } = setup();
+    await ws.plane.runner.run("approval", input, "deploy-evt-15");
+    await assert.rejects(ws.plane.runner.run("approval", input, "deploy-evt-15"), RunExistsError);
+    assert.equal((await ws.plane.runs.get("deploy-evt-15"))?.status, "WAITING");
   });
 });
