@@ -1,23 +1,16 @@
 import middy from "@middy/core";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import { type DeliveryLog, receiveGitHubWebhook } from "../src/control/github-webhook.ts";
-import type { EventPublisher } from "../src/events/publisher.ts";
+import { receiveGitHubWebhook, type WebhookDependencies } from "../src/control/github-webhook.ts";
 import { deliveryLog, eventPublisher, webhookSecret } from "./aws-dependencies.ts";
 import { readConfig } from "./config.ts";
 import { json, lowerCaseHeaders, rawBody } from "./http.ts";
 import { lazy } from "./middleware.ts";
 
-export interface GitHubWebhookDependencies {
-  secret: () => Promise<string>;
-  deliveries: DeliveryLog;
-  publisher: EventPublisher;
-}
-
 /**
  * Function URL for GitHub: the signature is checked over the raw body before anything else is read;
  * no JSON schema runs first, since an unsigned body is not worth parsing.
  */
-export function createGitHubWebhookHandler(deps: () => GitHubWebhookDependencies) {
+export function createGitHubWebhookHandler(deps: () => WebhookDependencies) {
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>().handler(async (event) => {
     const { secret, deliveries, publisher } = deps();
     const request = { headers: lowerCaseHeaders(event), body: rawBody(event) };

@@ -16,6 +16,12 @@ export interface ApprovalDecisionInput {
   comment?: string;
 }
 
+export interface DecisionDependencies {
+  approvals: ApprovalStore;
+  tasks: TaskTokenSink;
+  now: () => Date;
+}
+
 export class NoPendingApprovalError extends InputError {
   override name = "NoPendingApprovalError";
 }
@@ -28,7 +34,7 @@ export class NoPendingApprovalError extends InputError {
  */
 export async function decideApproval(
   input: ApprovalDecisionInput,
-  deps: { approvals: ApprovalStore; tasks: TaskTokenSink; now: () => Date },
+  deps: DecisionDependencies,
 ): Promise<{ runId: string; decision: "approved" | "rejected" }> {
   const pending = await deps.approvals.get(input.runId);
   if (!pending)

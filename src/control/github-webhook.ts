@@ -21,6 +21,13 @@ export interface DeliveryLog {
   remember(deliveryId: string): Promise<boolean>;
 }
 
+/** What the webhook needs; the secret is read when a request arrives (from Secrets Manager, once). */
+export interface WebhookDependencies {
+  secret: () => Promise<string>;
+  deliveries: DeliveryLog;
+  publisher: EventPublisher;
+}
+
 /** GitHub caps webhook payloads at 25 MB; a pull_request event is a few tens of KB. */
 export const MAX_WEBHOOK_BYTES = 1024 * 1024;
 const SIGNATURE = /^sha256=([0-9a-f]{64})$/;
