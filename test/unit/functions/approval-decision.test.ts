@@ -36,7 +36,7 @@ function setup() {
   const call = (
     path: string,
     body = "",
-    userArn: string | undefined = "arn:aws:iam::111122223333:user/ana",
+    userArn: string | null = "arn:aws:iam::111122223333:user/ana",
   ) =>
     handler(
       {
