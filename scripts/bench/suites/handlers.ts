@@ -11,8 +11,9 @@ const out = join(root, ".bench", "handlers");
 
 /**
  * Every Lambda handler bundled as SST bundles it (esbuild, ESM, node24, minified, the AWS SDK
- * included), its size (target < 1 MB) and its cold import: the time `import()` of the bundle takes in a
- * fresh Node 24 process, as Lambda's init phase would (target < 150 ms).
+ * included), its size (target < 1 MB) and its cold import: what `import()` of the bundle costs in a
+ * fresh Node 24 process, as in Lambda's init phase (target < 150 ms); CPU time is the headline, since
+ * wall time on a shared machine mostly measures the other processes.
  */
 export const handlers: BenchSuite = {
   title: "Lambda handler bundles (size < 1 MB, cold import < 150 ms)",
@@ -36,25 +37,36 @@ export const handlers: BenchSuite = {
       });
       const bytes = statSync(file).size;
       const samples = coldImports(file, 10);
-      const cold = median(samples);
+      const cpu = median(samples.map((s) => s.cpu));
+      const wall = median(samples.map((s) => s.wall));
       rows.push({
-        name: `${name}: ${(bytes / 1024).toFixed(0)} KB`,
-        ms: cold,
-        p95: percentile(samples, 95),
-        note: `size ${bytes < 1024 * 1024 ? "met" : "MISSED"}, cold import ${cold < 150 ? "met" : "MISSED"}`,
+        name: `${name}: ${(bytes / 1024).toFixed(0)} KB, import CPU`,
+        ms: cpu,
+        p95: percentile(
+          samples.map((s) => s.cpu),
+          95,
+        ),
+        note: `wall ${wall.toFixed(0)} ms; size ${bytes < 1024 * 1024 ? "met" : "MISSED"}, cold import ${cpu < 150 ? "met" : "MISSED"}`,
       });
     }
     return rows;
   },
 };
 
-/** Milliseconds `import()` of a file takes in each of `runs` fresh processes (after one untimed run). */
-function coldImports(file: string, runs: number): number[] {
-  const script = `const t = performance.now(); await import(${JSON.stringify(file)}); console.log(performance.now() - t);`;
+/**
+ * What `import()` of a file costs in each of `runs` fresh processes (after one untimed run): CPU time,
+ * which a busy machine does not inflate, and wall time.
+ */
+function coldImports(file: string, runs: number): Array<{ cpu: number; wall: number }> {
+  const script = `const c = process.cpuUsage(); const t = performance.now(); await import(${JSON.stringify(file)});
+const u = process.cpuUsage(c); console.log(JSON.stringify({ cpu: (u.user + u.system) / 1000, wall: performance.now() - t }));`;
   const once = () =>
-    Number(
-      execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" }).trim(),
-    );
+    JSON.parse(
+      execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" }),
+    ) as {
+      cpu: number;
+      wall: number;
+    };
   once();
   return Array.from({ length: runs }, once);
 }

@@ -33,11 +33,7 @@ function setup() {
     tasks: new SfnTaskTokens(new SFNClient({ region: "us-east-1" })),
     now: () => new Date("2026-11-27T11:00:00Z"),
   }));
-  const call = (
-    path: string,
-    body = "",
-    userArn: string | null = "arn:aws:iam::111122223333:user/ana",
-  ) =>
+  const call = (path: string, body = "", userArn: string | null = "arn:aws:iam::111122223333:user/ana") =>
     handler(
       {
         rawPath: path,
