@@ -1,11 +1,15 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
+import { registerApproval } from "./commands/approval.ts";
 import { registerCost } from "./commands/cost.ts";
+import { registerEvents } from "./commands/events.ts";
 import { registerGraph } from "./commands/graph.ts";
 import { registerInit } from "./commands/init.ts";
 import { registerInspect } from "./commands/inspect.ts";
 import { registerPolicyCheck } from "./commands/policy-check.ts";
+import { registerServe } from "./commands/serve.ts";
 import { registerValidate } from "./commands/validate.ts";
+import { registerWorkflow } from "./commands/workflow.ts";
 import { EXIT } from "./exit-codes.ts";
 import type { CliIO } from "./io.ts";
 import { reportError } from "./report-error.ts";
@@ -33,8 +37,15 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   registerPolicyCheck(program, io, setExit);
   registerCost(program, io, setExit);
   registerInspect(program, io, setExit);
-  for (const command of program.commands)
+  registerWorkflow(program, io, setExit);
+  registerEvents(program, io, setExit);
+  registerApproval(program, io, setExit);
+  registerServe(program, io, setExit);
+  const configure = (command: Command) => {
     command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    for (const sub of command.commands) configure(sub);
+  };
+  for (const command of program.commands) configure(command);
 
   try {
     await program.parseAsync(argv, { from: "user" });
