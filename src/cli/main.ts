@@ -1,19 +1,29 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
-import { registerApproval } from "./commands/approval.ts";
-import { registerCost } from "./commands/cost.ts";
-import { registerEvents } from "./commands/events.ts";
-import { registerGraph } from "./commands/graph.ts";
-import { registerInit } from "./commands/init.ts";
-import { registerInspect } from "./commands/inspect.ts";
-import { registerPolicyCheck } from "./commands/policy-check.ts";
-import { registerServe } from "./commands/serve.ts";
-import { registerValidate } from "./commands/validate.ts";
-import { registerWorkflow } from "./commands/workflow.ts";
 import { EXIT } from "./exit-codes.ts";
 import type { CliIO } from "./io.ts";
 import { reportError } from "./report-error.ts";
 import { styleFor } from "./style.ts";
+
+type Register = (program: Command, io: CliIO, setExit: (code: number) => void) => void;
+
+/**
+ * Commands by name, each loaded only when it runs: a command's module pulls in its capability (the AWS
+ * SDK, the policy rules, the workflow runner…), and start-up should pay only for the one being run.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
+  init: async () => (await import("./commands/init.ts")).registerInit,
+  validate: async () => (await import("./commands/validate.ts")).registerValidate,
+  graph: async () => (await import("./commands/graph.ts")).registerGraph,
+  policy: async () => (await import("./commands/policy-check.ts")).registerPolicyCheck,
+  cost: async () => (await import("./commands/cost.ts")).registerCost,
+  inspect: async () => (await import("./commands/inspect.ts")).registerInspect,
+  workflow: async () => (await import("./commands/workflow.ts")).registerWorkflow,
+  events: async () => (await import("./commands/events.ts")).registerEvents,
+  approve: async () => (await import("./commands/approval.ts")).registerApproval,
+  reject: async () => (await import("./commands/approval.ts")).registerApproval,
+  serve: async () => (await import("./commands/serve.ts")).registerServe,
+};
 
 const VERSION = (
   JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }
@@ -31,16 +41,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  registerInit(program, io, setExit);
-  registerValidate(program, io, setExit);
-  registerGraph(program, io, setExit);
-  registerPolicyCheck(program, io, setExit);
-  registerCost(program, io, setExit);
-  registerInspect(program, io, setExit);
-  registerWorkflow(program, io, setExit);
-  registerEvents(program, io, setExit);
-  registerApproval(program, io, setExit);
-  registerServe(program, io, setExit);
+  for (const register of new Set(await Promise.all(commandsFor(argv).map((name) => COMMANDS[name]?.())))) {
+    register?.(program, io, setExit);
+  }
   const configure = (command: Command) => {
     command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
     for (const sub of command.commands) configure(sub);
@@ -59,4 +62,12 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     const debug = argv.includes("--debug");
     return reportError(error, io, styleFor(io, argv.includes("--no-color") || json), { json, debug });
   }
+}
+
+/** The commands to load: the one named, or all of them for help and unknown commands. */
+function commandsFor(argv: string[]): string[] {
+  const name = argv.find((arg) => !arg.startsWith("-"));
+  if (name && name in COMMANDS) return [name];
+  if (!name && (argv.includes("-v") || argv.includes("--version"))) return [];
+  return Object.keys(COMMANDS);
 }
