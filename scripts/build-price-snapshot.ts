@@ -7,10 +7,11 @@
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { buildSnapshot } from "../src/cost/prices/build-snapshot.ts";
+import { SnapshotPrices } from "../src/cost/prices/snapshot.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const snapshot = buildSnapshot(`${root}/data/pricing/reference`);
 writeFileSync(`${root}/data/pricing/snapshot.json`, `${JSON.stringify(snapshot)}\n`);
 console.log(
-  `wrote data/pricing/snapshot.json: ${Object.keys(snapshot.prices).length} prices as of ${snapshot.asOf}`,
+  `wrote data/pricing/snapshot.json: ${new SnapshotPrices(snapshot).size} prices as of ${snapshot.asOf}`,
 );

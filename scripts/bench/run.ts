@@ -7,11 +7,24 @@ import type { BenchSuite } from "./measure.ts";
 import { cliStartup } from "./suites/cli-startup.ts";
 import { cost } from "./suites/cost.ts";
 import { engine } from "./suites/engine.ts";
+import { handlers } from "./suites/handlers.ts";
 import { ingest } from "./suites/ingest.ts";
 import { lowering } from "./suites/lowering.ts";
 import { loweringClouds } from "./suites/lowering-clouds.ts";
+import { policy } from "./suites/policy.ts";
+import { runtime } from "./suites/runtime.ts";
 
-const SUITES: BenchSuite[] = [cliStartup, lowering, loweringClouds, ingest, cost, engine];
+const SUITES: BenchSuite[] = [
+  cliStartup,
+  lowering,
+  loweringClouds,
+  ingest,
+  cost,
+  policy,
+  runtime,
+  handlers,
+  engine,
+];
 
 const filter = process.argv[2]?.toLowerCase();
 for (const suite of SUITES.filter((s) => !filter || s.title.toLowerCase().includes(filter))) {

@@ -263,6 +263,15 @@ export function usageNumber(ctx: CostContext, ...keys: string[]): number | undef
   return undefined;
 }
 
+/**
+ * How many billed units a message of the usage's size is, for services that bill each `chunkKb` of a
+ * message as one request (SQS and SNS 64 KB, HTTP APIs 512 KB, WebSocket messages 32 KB); one when the
+ * size is not given.
+ */
+export function chunksPerMessage(ctx: CostContext, chunkKb: number, ...keys: string[]): number {
+  return Math.max(1, Math.ceil((usageNumber(ctx, ...keys) ?? chunkKb) / chunkKb));
+}
+
 /** A usage quantity in another unit (`requests / 1e6` for "1M requests"), or undefined while unknown. */
 export function scaleUsage(value: number | undefined, multiply: number, divide = 1): number | undefined {
   return value === undefined ? undefined : (value * multiply) / divide;

@@ -10,11 +10,18 @@ export interface CliIO {
   isTTY: boolean;
   /** Asks the person at the terminal; undefined when there is nobody to ask. */
   prompt?: (question: string) => Promise<string>;
+  /** The clock (suppression expiry and the like); the system clock when absent. */
+  now?: () => Date;
+  /** Aborted when the user interrupts (Ctrl-C): long-running commands such as `serve` stop cleanly. */
+  signal?: AbortSignal;
 }
 
 export function processIO(): CliIO {
+  const interrupt = new AbortController();
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => interrupt.abort());
   return {
     ...(process.stdin.isTTY ? { prompt: askTerminal } : {}),
+    signal: interrupt.signal,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     env: process.env,

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
 import type { AwsContext, AwsCrud } from "../../src/catalog/aws/aws-crud.ts";
 import type { Observed, ResourceCall } from "../../src/engine/resource-handler.ts";
 import type { JsonObject } from "../../src/model/value.ts";
 import { AwsClients, type AwsConfig } from "../../src/providers/aws/aws-clients.ts";
 import { type MotoAccount, motoAccount, motoEndpoint } from "./moto.ts";
-
 /**
  * Clients for the shared moto server in an AWS account of their own (see motoAccount), so test files
  * running in parallel never see each other's resources. `overrides` may name another endpoint or
@@ -92,4 +92,37 @@ export async function lifecycle(
   // Deleting again is not an error: a retried delete must succeed.
   await crud.delete(aws, { ...call, id: created.id, outputs: created.outputs });
   return created;
+}
+
+/** SDK client settings for the moto server: loopback endpoint, an account of its own, no retries. */
+export interface MotoClientConfig {
+  endpoint: string;
+  region: string;
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string };
+  maxAttempts: number;
+  forcePathStyle: boolean;
+  accountId: string;
+}
+
+/**
+ * Client settings for a fresh AWS account inside the shared moto server: test files run in parallel
+ * against one moto, so each test works in an account nobody else uses instead of resetting it.
+ */
+export async function freshMoto(): Promise<MotoClientConfig> {
+  const endpoint = await motoEndpoint();
+  const { accountId, credentials } = await motoAccount(endpoint);
+  return {
+    endpoint,
+    region: "us-east-1",
+    credentials,
+    // moto answers unimplemented actions with 500, which the SDK would otherwise retry.
+    maxAttempts: 1,
+    forcePathStyle: true,
+    accountId,
+  };
+}
+
+/** S3 bucket names are global, in moto as in AWS: a name no other test uses. */
+export function uniqueBucket(prefix: string): string {
+  return `${prefix}-${randomBytes(5).toString("hex")}`;
 }

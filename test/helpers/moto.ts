@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomInt } from "node:crypto";
-import { createServer } from "node:net";
+import { freePort } from "./ports.ts";
 
 let started: Promise<string> | undefined;
 
@@ -101,15 +101,4 @@ export async function startMoto(env: Record<string, string> = {}): Promise<strin
   const url = await Promise.race([ready, failed]);
   server.unref();
   return url;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }

@@ -54,9 +54,11 @@ export const cost: BenchSuite = {
     const loads: number[] = [];
     const estimates: number[] = [];
     let total = 0;
+    let size = 0;
     for (let run = 0; run < 12; run++) {
       const started = performance.now();
       const prices = SnapshotPrices.load();
+      size = prices.size;
       const loaded = performance.now();
       total = (await estimateCost([graph], { prices })).totalMonthlyCost;
       const done = performance.now();
@@ -66,7 +68,7 @@ export const cost: BenchSuite = {
       }
     }
     rows.push({
-      name: "load the bundled price snapshot",
+      name: `load the bundled price snapshot (${size.toLocaleString("en-US")} prices)`,
       ms: median(loads),
       p95: percentile(loads, 95),
     });

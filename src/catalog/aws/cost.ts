@@ -1,10 +1,16 @@
 /** AWS cost modules by Terraform type, and the types AWS does not charge for. */
 import type { CostRegistry } from "../cost-components.ts";
+import { apiGatewayRestApiCost } from "./api-gateway-rest-api/cost.ts";
+import { apiGatewayStageCost } from "./api-gateway-stage/cost.ts";
+import { apigatewayv2ApiCost } from "./apigatewayv2-api/cost.ts";
 import { autoscalingGroupCost } from "./autoscaling-group/cost.ts";
+import { cloudwatchCompositeAlarmCost } from "./cloudwatch-composite-alarm/cost.ts";
 import { cloudwatchLogGroupCost } from "./cloudwatch-log-group/cost.ts";
+import { cloudwatchMetricAlarmCost } from "./cloudwatch-metric-alarm/cost.ts";
 import { dbInstanceCost } from "./db-instance/cost.ts";
 import { dynamodbTableCost } from "./dynamodb-table/cost.ts";
 import { ebsVolumeCost } from "./ebs-volume/cost.ts";
+import { ecrRepositoryCost } from "./ecr-repository/cost.ts";
 import { ecsServiceCost } from "./ecs-service/cost.ts";
 import { eipCost } from "./eip/cost.ts";
 import { eksClusterCost } from "./eks-cluster/cost.ts";
@@ -14,12 +20,18 @@ import { elasticacheClusterCost } from "./elasticache-cluster/cost.ts";
 import { elasticacheReplicationGroupCost } from "./elasticache-replication-group/cost.ts";
 import { elbCost } from "./elb/cost.ts";
 import { instanceCost } from "./instance/cost.ts";
+import { kmsKeyCost } from "./kms-key/cost.ts";
 import { lambdaFunctionCost } from "./lambda-function/cost.ts";
 import { lbCost } from "./lb/cost.ts";
 import { natGatewayCost } from "./nat-gateway/cost.ts";
 import { rdsClusterCost } from "./rds-cluster/cost.ts";
 import { rdsClusterInstanceCost } from "./rds-cluster-instance/cost.ts";
+import { route53RecordCost } from "./route53-record/cost.ts";
+import { route53ZoneCost } from "./route53-zone/cost.ts";
 import { s3BucketCost } from "./s3-bucket/cost.ts";
+import { secretsmanagerSecretCost } from "./secretsmanager-secret/cost.ts";
+import { snsTopicCost } from "./sns-topic/cost.ts";
+import { snsTopicSubscriptionCost } from "./sns-topic-subscription/cost.ts";
 import { sqsQueueCost } from "./sqs-queue/cost.ts";
 import { vpcEndpointCost } from "./vpc-endpoint/cost.ts";
 
@@ -49,11 +61,37 @@ export const AWS_COSTS: CostRegistry = {
     aws_eks_fargate_profile: eksFargateProfileCost,
     aws_autoscaling_group: autoscalingGroupCost,
     aws_vpc_endpoint: vpcEndpointCost,
+    aws_secretsmanager_secret: secretsmanagerSecretCost,
+    aws_kms_key: kmsKeyCost,
+    aws_sns_topic: snsTopicCost,
+    aws_sns_topic_subscription: snsTopicSubscriptionCost,
+    aws_cloudwatch_metric_alarm: cloudwatchMetricAlarmCost,
+    aws_cloudwatch_composite_alarm: cloudwatchCompositeAlarmCost,
+    aws_ecr_repository: ecrRepositoryCost,
+    aws_api_gateway_rest_api: apiGatewayRestApiCost,
+    aws_api_gateway_stage: apiGatewayStageCost,
+    aws_apigatewayv2_api: apigatewayv2ApiCost,
+    aws_route53_zone: route53ZoneCost,
+    aws_route53_record: route53RecordCost,
   },
   // Priced through what uses them (launch templates through instances and groups) or free of charge.
   free: new Set([
     "aws_alb_listener",
     "aws_alb_target_group",
+    "aws_api_gateway_account",
+    "aws_api_gateway_authorizer",
+    "aws_api_gateway_deployment",
+    "aws_api_gateway_integration",
+    "aws_api_gateway_integration_response",
+    "aws_api_gateway_method",
+    "aws_api_gateway_method_response",
+    "aws_api_gateway_method_settings",
+    "aws_api_gateway_resource",
+    "aws_apigatewayv2_authorizer",
+    "aws_apigatewayv2_deployment",
+    "aws_apigatewayv2_integration",
+    "aws_apigatewayv2_route",
+    "aws_apigatewayv2_stage",
     "aws_autoscaling_policy",
     "aws_cloudwatch_log_stream",
     "aws_db_option_group",
@@ -64,6 +102,8 @@ export const AWS_COSTS: CostRegistry = {
     "aws_default_security_group",
     "aws_default_subnet",
     "aws_default_vpc",
+    "aws_ecr_lifecycle_policy",
+    "aws_ecr_repository_policy",
     "aws_ecs_cluster",
     "aws_ecs_task_definition",
     "aws_egress_only_internet_gateway",
@@ -89,6 +129,7 @@ export const AWS_COSTS: CostRegistry = {
     "aws_iam_user_policy_attachment",
     "aws_internet_gateway",
     "aws_key_pair",
+    "aws_kms_alias",
     "aws_lambda_permission",
     "aws_launch_configuration",
     "aws_launch_template",
@@ -103,6 +144,7 @@ export const AWS_COSTS: CostRegistry = {
     "aws_placement_group",
     "aws_rds_cluster_parameter_group",
     "aws_route",
+    "aws_route53_zone_association",
     "aws_route_table",
     "aws_route_table_association",
     "aws_s3_bucket_acl",
@@ -116,8 +158,12 @@ export const AWS_COSTS: CostRegistry = {
     "aws_s3_bucket_server_side_encryption_configuration",
     "aws_s3_bucket_versioning",
     "aws_s3_bucket_website_configuration",
+    "aws_secretsmanager_secret_policy",
+    "aws_secretsmanager_secret_rotation",
+    "aws_secretsmanager_secret_version",
     "aws_security_group",
     "aws_security_group_rule",
+    "aws_sns_topic_policy",
     "aws_sqs_queue_policy",
     "aws_sqs_queue_redrive_policy",
     "aws_subnet",

@@ -1,12 +1,23 @@
 import { readFileSync } from "node:fs";
 import { type PriceKey, type PriceRecord, type PriceSource, priceKeyId } from "./price.ts";
 
-/** data/pricing/snapshot.json: `prices` maps a price key id to [USD, unit, as-of, source index]. */
+/**
+ * data/pricing/snapshot.json. Prices are grouped by `cloud|service|region`, then keyed by product, each
+ * `[USD, unit index, as-of index, source index]` into the lists beside them: grouping and the shared
+ * lists halve the file and the time to parse it, which every `plinth cost` pays.
+ */
 export interface PriceSnapshotFile {
   /** When the reference data was gathered; reports show it as the prices' date. */
   asOf: string;
   sources: string[];
-  prices: Record<string, [number, string, string, number]>;
+  units: string[];
+  dates: string[];
+  prices: Record<string, Record<string, [number, number, number, number]>>;
+}
+
+/** The group a price key belongs to in the snapshot file. */
+export function snapshotGroup(key: Pick<PriceKey, "cloud" | "service" | "region">): string {
+  return `${key.cloud}|${key.service}|${key.region}`;
 }
 
 export const BUNDLED_SNAPSHOT = new URL("../../../data/pricing/snapshot.json", import.meta.url);
@@ -28,20 +39,31 @@ export class SnapshotPrices implements PriceSource {
   }
 
   get(key: PriceKey): PriceRecord | undefined {
-    const entry = this.#file.prices[priceKeyId(key)];
+    const group = this.#file.prices[snapshotGroup(key)];
+    // Product keys come from user code: `constructor` must find nothing, not Object's own member.
+    const entry = group && Object.hasOwn(group, key.key) ? group[key.key] : undefined;
     if (!entry) return undefined;
     const [price, unit, asOf, source] = entry;
-    return { price, unit, asOf, source: this.#file.sources[source] ?? "unknown" };
+    return {
+      price,
+      unit: this.#file.units[unit] ?? "unknown",
+      asOf: this.#file.dates[asOf] ?? "unknown",
+      source: this.#file.sources[source] ?? "unknown",
+    };
   }
 
   /** Every region the snapshot has a price for in this cloud service, for "try one of" hints. */
   regions(cloud: string, service: string): string[] {
     const prefix = `${cloud}|${service}|`;
-    const found = new Set<string>();
-    for (const id of Object.keys(this.#file.prices)) {
-      if (id.startsWith(prefix)) found.add(id.slice(prefix.length).split("|")[0] as string);
-    }
-    return [...found].sort();
+    return Object.keys(this.#file.prices)
+      .filter((group) => group.startsWith(prefix))
+      .map((group) => group.slice(prefix.length))
+      .sort();
+  }
+
+  /** How many prices the snapshot holds. */
+  get size(): number {
+    return Object.values(this.#file.prices).reduce((n, group) => n + Object.keys(group).length, 0);
   }
 
   async resolve(keys: ReadonlyArray<PriceKey>): Promise<Map<string, PriceRecord>> {

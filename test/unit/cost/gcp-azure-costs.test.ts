@@ -81,10 +81,10 @@ describe("GCP", () => {
     // 3 nodes × 730 × $0.03350571; 3 × 50 GB pd-balanced × $0.10 = $15
     assert.equal(line(pool, "Nodes").monthlyCost, money(3 * 730 * 0.03350571));
     assert.equal(line(pool, "Node boot disks").monthlyCost, 15);
-    // the management fee has no price in the snapshot: said, not zero
-    assert.match(
-      line(resource(report, "google_container_cluster.c"), "Cluster management fee").note ?? "",
-      /no list price/,
+    // the management fee is flat in every region: 730 h × $0.10 = $73
+    assert.equal(
+      line(resource(report, "google_container_cluster.c"), "Cluster management fee").monthlyCost,
+      73,
     );
   });
 });

@@ -30,7 +30,25 @@ describe("price snapshot", () => {
       source:
         "aws/karpenter-provider-aws@1d927085dd81a9df9301e613f371dac5b4d16bfe:pkg/providers/pricing/zz_generated.pricing_aws.go",
     });
-    assert.deepEqual(snapshot.regions("aws", "AmazonEC2"), ["eu-west-1", "us-east-1", "us-west-2"]);
+    assert.deepEqual(snapshot.regions("aws", "AmazonEC2"), [
+      "ap-southeast-1",
+      "eu-central-1",
+      "eu-west-1",
+      "us-east-1",
+      "us-east-2",
+      "us-west-2",
+    ]);
+  });
+
+  it("finds nothing for product keys that are Object's own member names", () => {
+    const snapshot = SnapshotPrices.load();
+    for (const key of ["constructor", "__proto__", "toString", "hasOwnProperty"]) {
+      assert.equal(snapshot.get({ cloud: "aws", service: "AmazonEC2", region: "us-east-1", key }), undefined);
+    }
+    assert.equal(
+      snapshot.get({ cloud: "aws", service: "AmazonEC2", region: "constructor", key: "m5.large" }),
+      undefined,
+    );
   });
 });
 

@@ -35,6 +35,19 @@ describe("AWS lowering: secure defaults", () => {
     assert.match(JSON.stringify(encodeValue(policy)), /"aws:SecureTransport":"false"/);
   });
 
+  test("buckets log access to one log bucket per environment, which only S3 logging may write", () => {
+    const logging = nodeOf(dev, "aws_s3_bucket_logging.assets").properties;
+    assert.deepEqual(logging.target_bucket, new Ref("aws_s3_bucket._access_logs", ["id"]));
+    assert.equal(logging.target_prefix, "assets/");
+    const logBucket = nodeOf(dev, "aws_s3_bucket._access_logs");
+    assert.match(String(logBucket.properties.bucket), /^shop-dev-access-logs-[0-9a-f]{6}$/);
+    assert.match(logBucket.directives?.[0]?.text ?? "", /^plinth:ignore PLINTH-AWS-008 reason="/);
+    const policy = JSON.stringify(encodeValue(nodeOf(dev, "aws_s3_bucket_policy._access_logs").properties));
+    assert.match(policy, /"Service":"logging.s3.amazonaws.com"/);
+    assert.match(policy, /"aws:SourceArn":"arn:aws:s3:::shop-dev-\*"/);
+    assert.equal(dev.nodes.filter((n) => n.type === "aws_s3_bucket").length, 2);
+  });
+
   test("a public bucket opens only what it asks for", () => {
     const graph = graphOf(
       `${HEADER}components:\n  site:\n    type: bucket\n    public: true\n    versioning: false\n`,
@@ -43,7 +56,7 @@ describe("AWS lowering: secure defaults", () => {
       nodeOf(graph, "aws_s3_bucket_public_access_block.site").properties.block_public_policy,
       false,
     );
-    assert.ok(!graph.nodes.some((n) => n.type === "aws_s3_bucket_versioning"));
+    assert.ok(!graph.nodes.some((n) => n.address === "aws_s3_bucket_versioning.site"));
     assert.match(
       JSON.stringify(encodeValue(nodeOf(graph, "aws_s3_bucket_policy.site").properties)),
       /s3:GetObject/,

@@ -9,6 +9,7 @@ import { COMPONENT_ATTRIBUTES } from "../../../src/spec/component-attributes.ts"
 import { InvalidSpecError } from "../../../src/spec/diagnostics.ts";
 import { parseSpec, readSpecFile } from "../../../src/spec/load-spec.ts";
 import { resolveEnvironment } from "../../../src/spec/resolve-environment.ts";
+import { graphOf } from "../../helpers/spec.ts";
 
 const schemas = new ProviderSchemas();
 const EXAMPLE = new URL("../../../examples/azure-inventory/plinth.yaml", import.meta.url).pathname;
@@ -268,7 +269,7 @@ describe("Azure lowering of examples/azure-inventory", () => {
     const acls = first(vault.network_acls);
     assert.equal(acls.default_action, "Deny");
     assert.equal(acls.bypass, "AzureServices");
-    // The subnets it admits need the Key Vault service endpoint.
+    // The subnets it admits need the Key Vault service endpoint (and Storage's, for the app's bucket).
     const admitted = (acls.virtual_network_subnet_ids as Ref[]).map((r) => r.address).sort();
     assert.deepEqual(
       admitted,
@@ -277,8 +278,29 @@ describe("Azure lowering of examples/azure-inventory", () => {
         .sort(),
     );
     for (const subnet of nodesOf(graph, "azurerm_subnet"))
-      assert.deepEqual(subnet.properties.service_endpoints, ["Microsoft.KeyVault"]);
+      assert.deepEqual(subnet.properties.service_endpoints, ["Microsoft.KeyVault", "Microsoft.Storage"]);
     assert.equal(nodesOf(graph, "azurerm_key_vault_secret").length, 0);
+  });
+
+  it("admits only the app's subnets to a private storage account; a public one stays reachable", () => {
+    const { graph } = lowerExample("dev");
+    const networkRules = (g: ResourceGraph) => {
+      const rules = nodesOf(g, "azurerm_storage_account")[0]?.properties.network_rules;
+      return (rules as Array<Record<string, unknown>> | undefined)?.[0];
+    };
+    const rules = networkRules(graph);
+    assert.equal(rules?.default_action, "Deny");
+    assert.deepEqual(rules?.bypass, ["AzureServices"]);
+    assert.deepEqual(
+      ((rules?.virtual_network_subnet_ids ?? []) as Ref[]).map((r) => r.address).sort(),
+      nodesOf(graph, "azurerm_subnet")
+        .map((s) => s.address)
+        .sort(),
+    );
+    const site = graphOf(
+      "apiVersion: plinth/v1\napp: a\ncloud: azure\ncomponents:\n  site:\n    type: bucket\n    public: true\n",
+    );
+    assert.equal(networkRules(site)?.default_action, "Allow");
   });
 
   it("gives the queue an Entra-only TLS 1.2 namespace and dead-letters after 5 deliveries", () => {

@@ -1,17 +1,18 @@
 import { type CostFunction, scaleUsage, str, usage, usageNumber } from "../../cost-components.ts";
+import { auroraEngine, isIoOptimized } from "./aurora.ts";
 
 /** Seconds in the 730-hour month, for usage given per second. */
 const SECONDS_PER_MONTH = 730 * 3600;
 
 /**
  * aws_rds_cluster (Aurora): the cluster's storage and I/O are usage-based (`storage_gb`,
- * `write_requests_per_sec` and `read_requests_per_sec`, `backup_snapshot_size_gb`); serverless v1
- * clusters also bill capacity units (`capacity_units_per_hr`). Instances are priced on
- * aws_rds_cluster_instance.
+ * `write_requests_per_sec` and `read_requests_per_sec`, `backup_snapshot_size_gb` beyond the free
+ * allowance); I/O-Optimized clusters pay more for storage and nothing for I/O. Serverless v1 clusters
+ * also bill capacity units (`capacity_units_per_hr`). Instances are priced on aws_rds_cluster_instance.
  */
 export const rdsClusterCost: CostFunction = (ctx) => {
-  const engine = str(ctx, "engine") ?? "aurora-mysql";
-  const ioOptimized = str(ctx, "storage_type") === "aurora-iopt1";
+  const engine = auroraEngine(str(ctx, "engine") ?? "aurora-mysql");
+  const ioOptimized = isIoOptimized(ctx, ctx.node);
   const storageKey = ioOptimized ? "aurora-io-optimized-storage" : "aurora-storage";
   const writes = usageNumber(ctx, "write_requests_per_sec");
   const reads = usageNumber(ctx, "read_requests_per_sec");
@@ -35,7 +36,7 @@ export const rdsClusterCost: CostFunction = (ctx) => {
     usage(
       "Backup storage",
       "GB",
-      { service: "AmazonRDS-Storage", key: "backup-storage" },
+      { service: "AmazonRDS", key: "aurora-backup-storage" },
       usageNumber(ctx, "backup_snapshot_size_gb"),
     ),
   ];

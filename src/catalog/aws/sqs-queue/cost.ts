@@ -1,6 +1,7 @@
 import {
   bool,
   type CostFunction,
+  chunksPerMessage,
   scaleUsage,
   type Tier,
   tiered,
@@ -15,7 +16,7 @@ import {
 export const sqsQueueCost: CostFunction = (ctx) => {
   const kind = bool(ctx, "fifo_queue") ? "fifo" : "standard";
   const requests = usageNumber(ctx, "monthly_requests");
-  const chunks = Math.max(1, Math.ceil((usageNumber(ctx, "request_size_kb", "request_size") ?? 64) / 64));
+  const chunks = chunksPerMessage(ctx, 64, "request_size_kb", "request_size");
   const tiers: Tier[] = [
     {
       label: "first 100B",

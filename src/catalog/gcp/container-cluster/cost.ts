@@ -44,7 +44,10 @@ export function nodeLines(ctx: CostContext, config: ValueObject | undefined, nod
  * unless `remove_default_node_pool` is set.
  */
 export const containerClusterCost: CostFunction = (ctx) => {
-  const components = [hourly("Cluster management fee", { service: "GKE", key: "cluster-management-hour" })];
+  // The fee is flat in every region, so its price is kept once, as global.
+  const components = [
+    hourly("Cluster management fee", { service: "GKE", key: "cluster-management-hour", region: "global" }),
+  ];
   if (bool(ctx, "enable_autopilot")) {
     components.push(
       usage(

@@ -12,15 +12,17 @@ import {
 
 /**
  * google_sql_database_instance: custom tiers (`db-custom-<vCPUs>-<MB>`) bill vCPU-hours and GB-hours,
- * shared-core tiers (db-f1-micro, db-g1-small) an hourly price; REGIONAL availability doubles them
- * and the storage. Storage is `disk_size` (default 10 GB) of `disk_type` (default PD_SSD); backups come
- * from usage (`backup_storage_gb`).
+ * shared-core tiers (db-f1-micro, db-g1-small) an hourly price. REGIONAL (high availability) runs a
+ * standby beside the primary and Google prices it at exactly twice the zonal rates, so regional lines
+ * are the zonal prices × 2 instances. Storage is `disk_size` (default 10 GB) of `disk_type` (default
+ * PD_SSD); backups come from usage (`backup_storage_gb`).
  */
 export const sqlDatabaseInstanceCost: CostFunction = (ctx) => {
   const version = (str(ctx, "database_version") ?? "POSTGRES").split("_")[0]?.toLowerCase() ?? "postgres";
   const tier = str(ctx, "settings.tier");
   const regional = str(ctx, "settings.availability_type") === "REGIONAL";
   const ha = regional ? "regional" : "zonal";
+  const instances = regional ? 2 : 1;
   const lines: ComponentSpec[] = [];
   const custom = tier ? /^db-(?:custom|[a-z0-9]+-custom)-(\d+)-(\d+)$/.exec(tier) : null;
   if (!tier) lines.push(unknownPrice("Instance", "hours", "settings.tier is only known after apply"));
@@ -30,33 +32,34 @@ export const sqlDatabaseInstanceCost: CostFunction = (ctx) => {
     lines.push({
       ...hourly(
         `vCPUs (${version}, ${ha}, ${vcpus})`,
-        { service: "CloudSQL", key: `${version}/${ha}/vcpu` },
-        vcpus,
+        { service: "CloudSQL", key: `${version}/zonal/vcpu` },
+        vcpus * instances,
       ),
       unit: "vCPU-hours",
     });
     lines.push({
       ...hourly(
         `Memory (${version}, ${ha}, ${memoryGb} GB)`,
-        { service: "CloudSQL", key: `${version}/${ha}/memory` },
-        memoryGb,
+        { service: "CloudSQL", key: `${version}/zonal/memory` },
+        memoryGb * instances,
       ),
       unit: "GB-hours",
     });
   } else
     lines.push(
-      hourly(`Instance (${version}, ${ha}, ${tier})`, {
-        service: "CloudSQL",
-        key: `${version}/${ha}/${tier}`,
-      }),
+      hourly(
+        `Instance (${version}, ${ha}, ${tier})`,
+        { service: "CloudSQL", key: `${version}/zonal/${tier}` },
+        instances,
+      ),
     );
   const diskType = (str(ctx, "settings.disk_type") ?? "PD_SSD") === "PD_HDD" ? "hdd" : "ssd";
   lines.push(
     monthly(
       `Storage (${diskType.toUpperCase()}, ${ha})`,
       "GB",
-      { service: "CloudSQL", key: `storage-${diskType}/${ha}` },
-      num(ctx, "settings.disk_size") ?? 10,
+      { service: "CloudSQL", key: `storage-${diskType}/zonal` },
+      (num(ctx, "settings.disk_size") ?? 10) * instances,
     ),
   );
   lines.push(

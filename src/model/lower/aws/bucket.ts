@@ -1,11 +1,13 @@
 import type { BucketComponent } from "../../../spec/types.ts";
 import { Template, type Value } from "../../value.ts";
 import type { LoweredComponent, LoweringContext } from "../context.ts";
+import { accessLogBucket } from "./access-log-bucket.ts";
 import { policyDocument } from "./iam.ts";
 
 /**
  * S3 bucket with encryption at rest, versioning, all public access blocked (unless `public: true`), a
- * policy refusing plain HTTP, and an optional expiry rule: the split resources of AWS provider v4+.
+ * policy refusing plain HTTP, server access logs to the environment's log bucket, and an optional expiry
+ * rule: the split resources of AWS provider v4+.
  */
 export function lowerAwsBucket(bucket: BucketComponent, ctx: LoweringContext): LoweredComponent {
   const name = ctx.localName(bucket);
@@ -17,6 +19,11 @@ export function lowerAwsBucket(bucket: BucketComponent, ctx: LoweringContext): L
   const id = ctx.ref(address, "id");
   const arn = ctx.ref(address, "arn");
 
+  ctx.add(bucket, "aws_s3_bucket_logging", name, {
+    bucket: id,
+    target_bucket: ctx.ref(accessLogBucket(ctx, bucket), "id"),
+    target_prefix: `${bucket.name}/`,
+  });
   if (bucket.props.versioning ?? true) {
     ctx.add(bucket, "aws_s3_bucket_versioning", name, {
       bucket: id,

@@ -1,6 +1,7 @@
 import type { BucketComponent } from "../../../spec/types.ts";
 import { Template, type Value } from "../../value.ts";
 import type { LoweredComponent, LoweringContext } from "../context.ts";
+import { appSubnets } from "./app-subnets.ts";
 import { lockAgainstDeletion } from "./management-lock.ts";
 import { placement } from "./resource-group.ts";
 
@@ -35,6 +36,13 @@ export function lowerAzureBucket(bucket: BucketComponent, ctx: LoweringContext):
     local_user_enabled: false,
     cross_tenant_replication_enabled: false,
     infrastructure_encryption_enabled: true,
+    // Only the app's networks (and Azure's trusted services) reach the data; a public bucket's objects
+    // are read from anywhere, so it keeps the default Allow.
+    network_rules: [
+      isPublic
+        ? { default_action: "Allow" }
+        : { default_action: "Deny", bypass: ["AzureServices"], virtual_network_subnet_ids: appSubnets(ctx) },
+    ],
     blob_properties: [
       {
         versioning_enabled: bucket.props.versioning ?? true,

@@ -32,8 +32,11 @@ export function lowerAzureNetwork(network: NetworkComponent, ctx: LoweringContex
   const nsgName = ctx.ref(nsg, "name");
   denyInsideNetwork(network, ctx, nsgName);
 
-  // Key vaults admit only the network's subnets (see secret.ts), which needs the service endpoint on them.
-  const serviceEndpoints = ctx.spec.components.some((c) => c.type === "secret") ? ["Microsoft.KeyVault"] : [];
+  // Key vaults and storage accounts admit only the app's subnets (app-subnets.ts), through these endpoints.
+  const serviceEndpoints = [
+    ...(ctx.spec.components.some((c) => c.type === "secret") ? ["Microsoft.KeyVault"] : []),
+    ...(ctx.spec.components.some((c) => c.type === "bucket") ? ["Microsoft.Storage"] : []),
+  ];
   const subnets: SubnetInfo[] = [];
   Object.entries(network.props.subnets ?? {}).forEach(([subnetName, subnet], index) => {
     const address = ctx.add(network, "azurerm_subnet", subnetLocalName(network.name, subnetName), {

@@ -1,7 +1,7 @@
-import type { NetworkComponent, SecretComponent } from "../../../spec/types.ts";
-import { Template, type Value } from "../../value.ts";
+import type { SecretComponent } from "../../../spec/types.ts";
+import { Template } from "../../value.ts";
 import type { LoweredComponent, LoweringContext } from "../context.ts";
-import { subnetLocalName } from "./network.ts";
+import { appSubnets } from "./app-subnets.ts";
 import { placement } from "./resource-group.ts";
 import { tenantId } from "./tenant.ts";
 
@@ -36,18 +36,4 @@ export function lowerAzureSecret(secret: SecretComponent, ctx: LoweringContext):
       name: secret.name,
     },
   };
-}
-
-/**
- * Every subnet of every network of the app, by address: the secret does not reference a network, so the
- * networks may be lowered after it. Each subnet has the Key Vault service endpoint (see network.ts).
- */
-function appSubnets(ctx: LoweringContext): Value[] {
-  return ctx.spec.components
-    .filter((c): c is NetworkComponent => c.type === "network")
-    .flatMap((network) =>
-      Object.keys(network.props.subnets ?? {}).map((subnet) =>
-        ctx.ref(`azurerm_subnet.${subnetLocalName(network.name, subnet)}`, "id"),
-      ),
-    );
 }

@@ -1,0 +1,16 @@
+import middy from "@middy/core";
+import { Envelope } from "../schemas/generated/events.validate.js";
+import type { EventInput } from "../src/events/envelope.ts";
+import type { EventPublisher } from "../src/events/publisher.ts";
+import { eventPublisher } from "./aws-dependencies.ts";
+import { readConfig } from "./config.ts";
+import { lazy, validInput } from "./middleware.ts";
+
+/** A schedule's target (CronV2): puts the schedule's event (ScanRequested…) on the bus. */
+export function createEmitScheduleHandler(deps: () => { publisher: EventPublisher }) {
+  return middy<EventInput, { id: string }>()
+    .use(validInput(Envelope, "emit-schedule"))
+    .handler(async (event) => ({ id: await deps().publisher.publish(event) }));
+}
+
+export const handler = createEmitScheduleHandler(lazy(() => ({ publisher: eventPublisher(readConfig()) })));

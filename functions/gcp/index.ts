@@ -1,0 +1,4 @@
+import { awsFrontDoor } from "../front-door.ts";
+import { registerGcpFunctions } from "./register.ts";
+
+registerGcpFunctions(awsFrontDoor);

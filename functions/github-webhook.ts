@@ -1,0 +1,35 @@
+import middy from "@middy/core";
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { receiveGitHubWebhook, type WebhookDependencies } from "../src/control/github-webhook.ts";
+import { deliveryLog, eventPublisher, webhookSecret } from "./aws-dependencies.ts";
+import { readConfig } from "./config.ts";
+import { json, lowerCaseHeaders, rawBody } from "./http.ts";
+import { lazy } from "./middleware.ts";
+
+/**
+ * Function URL for GitHub: the signature is checked over the raw body before anything else is read;
+ * no JSON schema runs first, since an unsigned body is not worth parsing.
+ */
+export function createGitHubWebhookHandler(deps: () => WebhookDependencies) {
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>().handler(async (event) => {
+    const { secret, deliveries, publisher } = deps();
+    const request = { headers: lowerCaseHeaders(event), body: rawBody(event) };
+    const { status, body } = await receiveGitHubWebhook(request, {
+      secret: await secret(),
+      deliveries,
+      publisher,
+    });
+    return json(status, body);
+  });
+}
+
+export const handler = createGitHubWebhookHandler(
+  lazy(() => {
+    const config = readConfig();
+    return {
+      secret: webhookSecret(config),
+      deliveries: deliveryLog(config),
+      publisher: eventPublisher(config),
+    };
+  }),
+);

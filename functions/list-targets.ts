@@ -1,0 +1,30 @@
+import middy from "@middy/core";
+import { ListTargetsInput } from "../schemas/generated/handlers.validate.js";
+import type { Target, TargetScope, TargetSource } from "../src/control/targets.ts";
+import { targetSource } from "./aws-dependencies.ts";
+import { readConfig } from "./config.ts";
+import { lazy, validInput } from "./middleware.ts";
+
+export interface ListTargetsDependencies {
+  targets: TargetSource;
+}
+
+interface ListTargetsEvent {
+  detail: TargetScope & { kind: "drift" | "cost" };
+}
+
+/** First step of scheduled-scan: the environments to scan (all, or the app/env the event names). */
+export function createListTargetsHandler(deps: () => ListTargetsDependencies) {
+  return middy<ListTargetsEvent, { kind: string; count: number; targets: Target[] }>()
+    .use(validInput(ListTargetsInput, "list-targets"))
+    .handler(async ({ detail }) => {
+      const scope: TargetScope = {
+        ...(detail.app ? { app: detail.app } : {}),
+        ...(detail.env ? { env: detail.env } : {}),
+      };
+      const targets = await deps().targets.list(scope);
+      return { kind: detail.kind, count: targets.length, targets };
+    });
+}
+
+export const handler = createListTargetsHandler(lazy(() => ({ targets: targetSource(readConfig()) })));

@@ -1,0 +1,35 @@
+import type { MiddlewareObj } from "@middy/core";
+import { PlinthError } from "../src/errors.ts";
+import { type CompiledValidator, schemaProblems } from "../src/schema-problems.ts";
+
+/** A task was called with input its schema refuses: a bug in the workflow, never retried. */
+export class InvalidTaskInputError extends PlinthError {
+  override name = "InvalidTaskInputError";
+}
+
+/**
+ * Checks the event against the handler's precompiled schema (schemas/handlers/) before the handler
+ * runs; the error names the handler and the first problems, never echoing the payload.
+ */
+export function validInput(validator: CompiledValidator, handler: string): MiddlewareObj {
+  return {
+    name: "validInput",
+    before: (request) => {
+      const problems = schemaProblems(validator, request.event);
+      if (problems.length > 0)
+        throw new InvalidTaskInputError(`${handler}: invalid input: ${problems.join("; ")}.`);
+    },
+  };
+}
+
+/**
+ * Builds a handler's dependencies on its first invocation (after the cold start's configuration is
+ * known), then reuses them: one client per container, created by the entry point, not by a module.
+ */
+export function lazy<T>(build: () => T): () => T {
+  let value: T | undefined;
+  return () => {
+    value ??= build();
+    return value;
+  };
+}

@@ -1,0 +1,27 @@
+import middy from "@middy/core";
+import { RequestApprovalInput } from "../schemas/generated/handlers.validate.js";
+import { type ApprovalRequest, type ApprovalStore, requestApproval } from "../src/control/approvals.ts";
+import type { EventPublisher } from "../src/events/publisher.ts";
+import { approvalStore, eventPublisher, now } from "./aws-dependencies.ts";
+import { readConfig } from "./config.ts";
+import { lazy, validInput } from "./middleware.ts";
+
+export interface RequestApprovalDependencies {
+  approvals: ApprovalStore;
+  publisher: EventPublisher;
+  now: () => Date;
+}
+
+/** The `.waitForTaskToken` task: keeps the token for approve/reject and announces ApprovalRequested. */
+export function createRequestApprovalHandler(deps: () => RequestApprovalDependencies) {
+  return middy<ApprovalRequest, { expiresAt: string; event: string }>()
+    .use(validInput(RequestApprovalInput, "request-approval"))
+    .handler(async (request) => requestApproval(request, deps()));
+}
+
+export const handler = createRequestApprovalHandler(
+  lazy(() => {
+    const config = readConfig();
+    return { approvals: approvalStore(config), publisher: eventPublisher(config), now };
+  }),
+);

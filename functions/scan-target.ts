@@ -1,0 +1,33 @@
+import middy from "@middy/core";
+import { ScanTargetInput } from "../schemas/generated/handlers.validate.js";
+import { ProviderSchemas } from "../src/catalog/provider-schemas.ts";
+import {
+  type ScanDependencies,
+  type ScanKind,
+  type ScanResult,
+  scanTarget,
+} from "../src/control/scan-target.ts";
+import type { Target } from "../src/control/targets.ts";
+import { SnapshotPrices } from "../src/cost/prices/snapshot.ts";
+import { artifactStore } from "./aws-dependencies.ts";
+import { readConfig } from "./config.ts";
+import { lazy, validInput } from "./middleware.ts";
+
+/** One Map iteration of scheduled-scan: scans one target. */
+export function createScanTargetHandler(deps: () => ScanDependencies) {
+  return middy<{ kind: ScanKind; target: Target }, ScanResult>()
+    .use(validInput(ScanTargetInput, "scan-target"))
+    .handler(async ({ kind, target }) => scanTarget(kind, target, deps()));
+}
+
+export const handler = createScanTargetHandler(
+  lazy(() => {
+    const config = readConfig();
+    const artifacts = artifactStore(config);
+    return {
+      readSpec: async (key: string) => new TextDecoder().decode(await artifacts.get(key)),
+      schemas: new ProviderSchemas(),
+      prices: SnapshotPrices.load(config.priceSnapshot),
+    };
+  }),
+);

@@ -1,0 +1,27 @@
+import middy from "@middy/core";
+import { StartWorkflowInput } from "../schemas/generated/handlers.validate.js";
+import { type Delivery, dispatchEvent, type WorkflowStarter } from "../src/events/dispatch.ts";
+import type { PlinthEvent } from "../src/events/envelope.ts";
+import { validateEvent } from "../src/events/validate-event.ts";
+import { workflowStarter } from "./aws-dependencies.ts";
+import { readConfig } from "./config.ts";
+import { lazy, validInput } from "./middleware.ts";
+
+export interface StartWorkflowDependencies {
+  starter: WorkflowStarter;
+}
+
+/**
+ * Bus subscription target: starts the workflow each matching route names, as an execution named after
+ * the event id, so a redelivered event starts nothing new.
+ */
+export function createStartWorkflowHandler(deps: () => StartWorkflowDependencies) {
+  return middy<PlinthEvent, { deliveries: Delivery[] }>()
+    .use(validInput(StartWorkflowInput, "start-workflow"))
+    .handler(async (event) => {
+      validateEvent(event, `Event ${event.id}`);
+      return { deliveries: await dispatchEvent(event, deps().starter) };
+    });
+}
+
+export const handler = createStartWorkflowHandler(lazy(() => ({ starter: workflowStarter(readConfig()) })));

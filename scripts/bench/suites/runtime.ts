@@ -1,0 +1,104 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { StateMachine } from "aws-local-stepfunctions";
+import { LocalRunStore } from "../../../src/runtime/local-run-store.ts";
+import { WorkflowRunner } from "../../../src/runtime/workflow-runner.ts";
+import { type BenchRow, type BenchSuite, median } from "../measure.ts";
+
+const STEPS = 200;
+const RUNS = 15;
+
+/** A chain of STEPS Task states, each calling a handler that returns its input. */
+function chain(): object {
+  const states: Record<string, object> = {};
+  for (let i = 0; i < STEPS; i++)
+    states[`Step${i}`] = {
+      Type: "Task",
+      Resource: "${function:echo}",
+      ResultPath: "$.last",
+      ...(i === STEPS - 1 ? { End: true } : { Next: `Step${i + 1}` }),
+    };
+  return { StartAt: "Step0", States: states };
+}
+
+/** A Map of 1,000 items over a local task, MaxConcurrency 10. */
+function fanOut(): object {
+  return {
+    StartAt: "Each",
+    States: {
+      Each: {
+        Type: "Map",
+        ItemsPath: "$.items",
+        MaxConcurrency: 10,
+        ItemProcessor: {
+          StartAt: "Work",
+          States: { Work: { Type: "Task", Resource: "${function:echo}", End: true } },
+        },
+        End: true,
+      },
+    },
+  };
+}
+
+/**
+ * The embedded runner's overhead per workflow step (target < 2 ms): plinth's runner (run record,
+ * step history, bindings) against aws-local-stepfunctions alone on the same definition, in one run.
+ */
+export const runtime: BenchSuite = {
+  title: "Embedded workflow runner (per step; target < 2 ms)",
+  run: async () => {
+    const dir = mkdtempSync(join(tmpdir(), "plinth-bench-runtime-"));
+    writeFileSync(join(dir, "chain.asl.json"), JSON.stringify(chain()));
+    writeFileSync(join(dir, "fan-out.asl.json"), JSON.stringify(fanOut()));
+    const echo = async (input: unknown) => input;
+    const runner = new WorkflowRunner({
+      workflowsDir: dir,
+      handlers: { echo },
+      runs: new LocalRunStore(join(dir, "runs")),
+    });
+    const rows: BenchRow[] = [];
+
+    const library = new StateMachine(chain() as never);
+    const overrides = Object.fromEntries(Array.from({ length: STEPS }, (_, i) => [`Step${i}`, echo]));
+    const runLibrary = () =>
+      library.run({ n: 1 } as never, { overrides: { taskResourceLocalHandlers: overrides as never } }).result;
+    let n = 0;
+    const runPlinth = () => runner.run("chain", { n: 1 }, `chain-${n++}`);
+    // Both warmed up before either is timed, so neither pays the other's JIT compilation.
+    for (let i = 0; i < 10; i++) await Promise.all([runLibrary(), runPlinth()]);
+    const libraryMs = await timeRuns(runLibrary);
+    rows.push({
+      name: `aws-local-stepfunctions alone, ${STEPS} steps`,
+      ms: libraryMs,
+      note: `${(libraryMs / STEPS).toFixed(3)} ms/step (baseline)`,
+    });
+
+    const plinthMs = await timeRuns(runPlinth);
+    const perStep = plinthMs / STEPS;
+    rows.push({
+      name: `plinth runner, ${STEPS} steps (run record, history)`,
+      ms: plinthMs,
+      note: `${perStep.toFixed(3)} ms/step, +${((plinthMs - libraryMs) / STEPS).toFixed(3)} over the library: ${perStep < 2 ? "met" : "MISSED"}`,
+    });
+
+    const items = Array.from({ length: 1000 }, (_, i) => i);
+    const mapMs = await timeRuns(() => runner.run("fan-out", { items }, `fan-out-${n++}`));
+    rows.push({
+      name: "plinth runner, Map of 1,000 items (MaxConcurrency 10)",
+      ms: mapMs,
+      note: `${(mapMs / 1000).toFixed(3)} ms/item`,
+    });
+    return rows;
+  },
+};
+
+async function timeRuns(run: () => Promise<unknown>): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    await run();
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}

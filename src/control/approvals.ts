@@ -1,0 +1,71 @@
+import type { EventPublisher } from "../events/publisher.ts";
+
+/** A pending approval: the task token that resumes the run, and until when it is valid. */
+export interface PendingApproval {
+  runId: string;
+  app: string;
+  env: string;
+  /** The Step Functions task token (secret: whoever holds it can approve). */
+  token: string;
+  requestedAt: string;
+  expiresAt: string;
+  principal?: string;
+  summary?: string;
+}
+
+/**
+ * Pending approvals by run: embedded in `.plinth/approvals/`, in the cloud the state table
+ * (`APPROVAL#<run id>`, expiring by TTL; docs/control-plane.md).
+ */
+export interface ApprovalStore {
+  put(approval: PendingApproval): Promise<void>;
+  get(runId: string): Promise<PendingApproval | undefined>;
+  delete(runId: string): Promise<void>;
+}
+
+export interface ApprovalRequest {
+  token: string;
+  runId: string;
+  app: string;
+  env: string;
+  timeoutSeconds: number;
+  principal?: string;
+  summary?: string;
+}
+
+/**
+ * The approval task of deploy/destroy: keeps the token where `approve`/`reject` find it and announces
+ * ApprovalRequested (its subscribers notify people). The token never goes into the event.
+ */
+export async function requestApproval(
+  request: ApprovalRequest,
+  deps: { approvals: ApprovalStore; publisher: EventPublisher; now: () => Date },
+): Promise<{ expiresAt: string; event: string }> {
+  const now = deps.now();
+  const expiresAt = new Date(now.getTime() + request.timeoutSeconds * 1000)
+    .toISOString()
+    .replace(/\.\d{3}Z$/, "Z");
+  await deps.approvals.put({
+    runId: request.runId,
+    app: request.app,
+    env: request.env,
+    token: request.token,
+    requestedAt: now.toISOString(),
+    expiresAt,
+    ...(request.principal ? { principal: request.principal } : {}),
+    ...(request.summary ? { summary: request.summary } : {}),
+  });
+  const event = await deps.publisher.publish({
+    source: "plinth.control",
+    "detail-type": "ApprovalRequested",
+    detail: {
+      app: request.app,
+      env: request.env,
+      runId: request.runId,
+      expiresAt,
+      ...(request.summary ? { summary: request.summary } : {}),
+      ...(request.principal ? { principal: request.principal } : {}),
+    },
+  });
+  return { expiresAt, event };
+}
