@@ -20,6 +20,7 @@ import { routeTable } from "./route-table/crud.ts";
 import { routeTableAssociation } from "./route-table-association/crud.ts";
 import { s3Bucket } from "./s3-bucket/crud.ts";
 import { s3BucketLifecycleConfiguration } from "./s3-bucket-lifecycle-configuration/crud.ts";
+import { s3BucketLogging } from "./s3-bucket-logging/crud.ts";
 import { s3BucketPolicy } from "./s3-bucket-policy/crud.ts";
 import { s3BucketPublicAccessBlock } from "./s3-bucket-public-access-block/crud.ts";
 import { s3BucketServerSideEncryptionConfiguration } from "./s3-bucket-server-side-encryption-configuration/crud.ts";
@@ -54,6 +55,7 @@ export const AWS_CRUD: ReadonlyArray<AwsCrud> = [
   routeTableAssociation,
   s3Bucket,
   s3BucketLifecycleConfiguration,
+  s3BucketLogging,
   s3BucketPolicy,
   s3BucketPublicAccessBlock,
   s3BucketServerSideEncryptionConfiguration,

@@ -7,8 +7,11 @@ import { requiredStr } from "./properties.ts";
 export interface BucketSetting {
   type: string;
   put(aws: AwsContext, bucket: string, props: JsonObject): Promise<unknown>;
-  /** The live setting as properties, or undefined when the bucket has none. */
-  get(aws: AwsContext, bucket: string): Promise<JsonObject | undefined>;
+  /**
+   * The live setting as properties (shaped like `applied`, so optional fields AWS reports with their
+   * defaults do not look like drift), or undefined when the bucket has none.
+   */
+  get(aws: AwsContext, bucket: string, applied: JsonObject): Promise<JsonObject | undefined>;
   remove(aws: AwsContext, bucket: string, props: JsonObject): Promise<unknown>;
 }
 
@@ -27,7 +30,7 @@ export function bucketSetting(setting: BucketSetting): AwsCrud {
       return observed(bucketOf(call.properties));
     },
     async read(aws, call) {
-      const live = await unlessNotFound(setting.get(aws, call.id));
+      const live = await unlessNotFound(setting.get(aws, call.id, call.properties));
       return live ? { ...observed(call.id), properties: live } : undefined;
     },
     async update(aws, call) {

@@ -9,6 +9,7 @@ import {
 import {
   GetBucketEncryptionCommand,
   GetBucketLifecycleConfigurationCommand,
+  GetBucketLoggingCommand,
   GetBucketPolicyCommand,
   GetBucketTaggingCommand,
   GetBucketVersioningCommand,
@@ -22,6 +23,7 @@ import { iamRolePolicy } from "../../../src/catalog/aws/iam-role-policy/crud.ts"
 import { iamRolePolicyAttachment } from "../../../src/catalog/aws/iam-role-policy-attachment/crud.ts";
 import { s3Bucket } from "../../../src/catalog/aws/s3-bucket/crud.ts";
 import { s3BucketLifecycleConfiguration } from "../../../src/catalog/aws/s3-bucket-lifecycle-configuration/crud.ts";
+import { s3BucketLogging } from "../../../src/catalog/aws/s3-bucket-logging/crud.ts";
 import { s3BucketPolicy } from "../../../src/catalog/aws/s3-bucket-policy/crud.ts";
 import { s3BucketPublicAccessBlock } from "../../../src/catalog/aws/s3-bucket-public-access-block/crud.ts";
 import { s3BucketServerSideEncryptionConfiguration } from "../../../src/catalog/aws/s3-bucket-server-side-encryption-configuration/crud.ts";
@@ -147,6 +149,44 @@ describe("S3 resources against moto", () => {
           const { Rules } = await s3.send(new GetBucketLifecycleConfigurationCommand({ Bucket }));
           assert.equal(Rules?.[0]?.Expiration?.Days, 365);
           assert.equal(Rules?.[0]?.AbortIncompleteMultipartUpload?.DaysAfterInitiation, 7);
+        },
+      },
+    );
+    const logs = `${Bucket}-logs`;
+    await s3Bucket.create(aws, callFor("aws_s3_bucket.logs", { bucket: logs }));
+    const refused = callFor("aws_s3_bucket_logging.s", { bucket: Bucket, target_bucket: logs });
+    await assert.rejects(s3BucketLogging.create(aws, refused), (error: Error & { retryable?: boolean }) => {
+      assert.equal(error.name, "AwsEventualConsistencyError", "retried until the target's policy is there");
+      assert.equal(error.retryable, true);
+      return true;
+    });
+    await s3BucketPolicy.create(
+      aws,
+      callFor("aws_s3_bucket_policy.logs", {
+        bucket: logs,
+        policy: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [
+            {
+              Effect: "Allow",
+              Principal: { Service: "logging.s3.amazonaws.com" },
+              Action: "s3:PutObject",
+              Resource: `arn:aws:s3:::${logs}/*`,
+            },
+          ],
+        }),
+      }),
+    );
+    await lifecycle(
+      aws,
+      s3BucketLogging,
+      "aws_s3_bucket_logging.s",
+      { bucket: Bucket, target_bucket: logs, target_prefix: "s/" },
+      {
+        update: { target_prefix: "assets/" },
+        checkUpdated: async () => {
+          const { LoggingEnabled } = await s3.send(new GetBucketLoggingCommand({ Bucket }));
+          assert.deepEqual([LoggingEnabled?.TargetBucket, LoggingEnabled?.TargetPrefix], [logs, "assets/"]);
         },
       },
     );

@@ -27,7 +27,8 @@ export const s3BucketServerSideEncryptionConfiguration = bucketSetting({
         },
       }),
     ),
-  async get(aws, bucket) {
+  async get(aws, bucket, applied) {
+    const keyWasSet = blocks(applied, "rule").some((rule) => "bucket_key_enabled" in rule);
     const { ServerSideEncryptionConfiguration } = await aws.clients
       .s3()
       .send(new GetBucketEncryptionCommand({ Bucket: bucket }));
@@ -43,7 +44,7 @@ export const s3BucketServerSideEncryptionConfiguration = bucketSetting({
               : {}),
           },
         ],
-        ...(r.BucketKeyEnabled !== undefined ? { bucket_key_enabled: r.BucketKeyEnabled } : {}),
+        ...(keyWasSet || r.BucketKeyEnabled ? { bucket_key_enabled: r.BucketKeyEnabled ?? false } : {}),
       })),
     };
   },

@@ -9,7 +9,12 @@ import {
   PutBucketTaggingCommand,
 } from "@aws-sdk/client-s3";
 import type { Observed } from "../../../engine/resource-handler.ts";
-import { AwsConflictError, AwsNotFoundError, AwsRequestError } from "../../../providers/aws/aws-errors.ts";
+import {
+  AwsConflictError,
+  AwsError,
+  AwsNotFoundError,
+  AwsRequestError,
+} from "../../../providers/aws/aws-errors.ts";
 import { hasIdentity, tagList, tagMap } from "../../../providers/aws/tags.ts";
 import { type AwsContext, type AwsCrud, unlessNotFound } from "../aws-crud.ts";
 import { bool, requiredStr } from "../properties.ts";
@@ -52,7 +57,16 @@ export const s3Bucket: AwsCrud = {
   },
   async delete(aws, call) {
     if (bool(call.properties, "force_destroy")) await emptyBucket(aws, call.id);
-    await unlessNotFound(aws.clients.s3().send(new DeleteBucketCommand({ Bucket: call.id })));
+    try {
+      await unlessNotFound(aws.clients.s3().send(new DeleteBucketCommand({ Bucket: call.id })));
+    } catch (error) {
+      if (!(error instanceof AwsError && error.code === "BucketNotEmpty")) throw error;
+      // Objects are data: never deleted unless the spec says so.
+      throw new AwsConflictError(`Bucket ${call.id} still holds objects, so it was not deleted.`, error, {
+        hint: "Empty it first (aws s3 rm --recursive), or set forceDestroy: true on its component.",
+        cause: error,
+      });
+    }
   },
   async find(aws, call) {
     const bucket = requiredStr(call.properties, "bucket", "aws_s3_bucket");
