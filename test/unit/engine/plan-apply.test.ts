@@ -7,6 +7,7 @@ import type { EngineEvent } from "../../../src/engine/engine-events.ts";
 import { createPlan } from "../../../src/engine/plan.ts";
 import { plinthNull } from "../../../src/engine/plinth-null.ts";
 import type { ResourceHandler } from "../../../src/engine/resource-handler.ts";
+import { verifyApply } from "../../../src/engine/verify.ts";
 import { PlinthError } from "../../../src/errors.ts";
 import { Ref, Template, VarRef } from "../../../src/model/value.ts";
 import { loadWorkingState } from "../../../src/state/working-state.ts";
@@ -328,6 +329,41 @@ describe("plan and apply with plinth_null", () => {
       },
     );
     assert.equal(await store.latestVersion(KEY), 0);
+  });
+
+  test("verify reads everything back after an apply: converged, or what still differs", async () => {
+    const { store } = tempStore();
+    const live = new Map<string, string>();
+    const tracked: ResourceHandler = {
+      type: "test_tracked",
+      forceNew: [],
+      external: false,
+      create: async (call) => {
+        live.set(call.address, String(call.properties.size));
+        return { id: call.address, outputs: {} };
+      },
+      read: async (call) =>
+        live.has(call.address)
+          ? { id: call.id, outputs: {}, properties: { size: Number(live.get(call.address)) } }
+          : undefined,
+      update: async (call) => {
+        live.set(call.address, String(call.properties.size));
+        return { id: call.id, outputs: {} };
+      },
+      delete: async () => {},
+    };
+    const graph = graphWith([
+      { ...nullNode("t", { size: 1 }), address: "test_tracked.t", type: "test_tracked" },
+    ]);
+    const { plan } = await planAndApply(graph, store, registry(tracked));
+    assert.deepEqual(await verifyApply(plan, store, registry(tracked)), { converged: true, differences: [] });
+    live.set("test_tracked.t", "5");
+    const drifted = await verifyApply(plan, store, registry(tracked));
+    assert.equal(drifted.converged, false);
+    assert.deepEqual(
+      drifted.differences.map((d) => [d.address, d.action, d.reason]),
+      [["test_tracked.t", "update", "changed outside plinth"]],
+    );
   });
 
   test("sensitive inputs are never written in clear to the state, the journal or the plan", async () => {
