@@ -52,7 +52,10 @@ export function withDeployOptions(command: Command): Command {
     .option("--refresh", "read every resource from the cloud before planning (finds drift and deletions)")
     .option("--parallelism <n>", "resources changed at once", "10")
     .option("--var <name=value...>", "a value for an input of the graph (also PLINTH_VAR_<name>)")
-    .option("--state <location>", "where state is kept: a directory (default: .plinth next to the spec)");
+    .option(
+      "--state <location>",
+      "where state is kept: a directory (default: .plinth next to the spec) or dynamodb:TABLE[/BUCKET]",
+    );
 }
 
 export async function deployContext(io: CliIO, options: DeployOptions): Promise<DeployContext> {

@@ -8,7 +8,10 @@ import type { CliIO } from "../io.ts";
 export function registerHistory(program: Command, io: CliIO, setExit: (code: number) => void): void {
   withCommonOptions(program.command("history"))
     .description("list the state versions (checkpoints) of an environment")
-    .option("--state <location>", "where state is kept (default: .plinth next to the spec)")
+    .option(
+      "--state <location>",
+      "where state is kept: a directory (default: .plinth next to the spec) or dynamodb:TABLE[/BUCKET]",
+    )
     .action(async (options: DeployOptions) => {
       const d = await deployContext(io, options);
       try {

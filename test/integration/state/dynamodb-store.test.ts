@@ -1,10 +1,15 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { before, test } from "node:test";
 import { CreateBucketCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import type { AwsClients } from "../../../src/providers/aws/aws-clients.ts";
 import { createStateTable, DynamoDbStore } from "../../../src/state/dynamodb-store.ts";
-import { motoClients } from "../../helpers/aws.ts";
+import { motoClients, motoEnv } from "../../helpers/aws.ts";
+import { runCli } from "../../helpers/cli.ts";
+import { motoAccount, motoEndpoint } from "../../helpers/moto.ts";
 import { checkpoint, storeContract } from "./store-contract.ts";
 
 let clients: AwsClients;
@@ -63,4 +68,34 @@ test("DynamoDB store: a missing table is named, with what to do", async () => {
     assert.match(error.message, /The state table `no-such-table` does not exist in us-east-1\./);
     return true;
   });
+});
+
+test("the CLI keeps state in DynamoDB with --state dynamodb:TABLE/BUCKET", async () => {
+  const endpoint = await motoEndpoint();
+  const account = await motoAccount(endpoint);
+  const own = await motoClients({ endpoint, credentials: account.credentials });
+  const table = `plinth-cli-${randomBytes(4).toString("hex")}`;
+  await createStateTable(own, table);
+  const cwd = mkdtempSync(join(tmpdir(), "plinth-ddb-cli-"));
+  writeFileSync(
+    join(cwd, "plinth.yaml"),
+    "apiVersion: plinth/v1\napp: ddb\ncloud: aws\nregion: us-east-1\ncomponents:\n  marker: { type: native, resource: plinth_null, properties: { v: 1 } }\n",
+  );
+  const env = motoEnv(endpoint, account);
+  const state = `dynamodb:${table}`;
+  const apply = await runCli(["apply", "--auto-approve", "--state", state], { cwd, env });
+  assert.equal(apply.code, 0, apply.stderr);
+  const history = JSON.parse((await runCli(["history", "--json", "--state", state], { cwd, env })).stdout);
+  assert.deepEqual(
+    history.versions.map((v: { version: number; resourceCount: number }) => [v.version, v.resourceCount]),
+    [[1, 1]],
+  );
+  assert.equal(await new DynamoDbStore(own, { table }).latestVersion({ app: "ddb", env: "default" }), 1);
+  assert.equal(existsSync(join(cwd, ".plinth")), false, "nothing written locally");
+  const missing = await runCli(["plan", "--state", "dynamodb:no-such-table"], { cwd, env });
+  assert.equal(missing.code, 1);
+  assert.match(
+    missing.stderr,
+    /^error: The state table `no-such-table` does not exist in us-east-1\. Create it/,
+  );
 });
