@@ -2,8 +2,8 @@ import { hostname, userInfo } from "node:os";
 import { dirname, join } from "node:path";
 import type { Command } from "commander";
 import type { EngineEvent } from "../engine/engine-events.ts";
-import { plinthNull } from "../engine/plinth-null.ts";
-import type { HandlerRegistry, ResourceHandler } from "../engine/resource-handler.ts";
+import { handlersFor } from "../engine/handler-registry.ts";
+import type { HandlerRegistry } from "../engine/resource-handler.ts";
 import { InputError } from "../errors.ts";
 import { buildGraph } from "../model/build-graph.ts";
 import type { ResourceGraph } from "../model/graph.ts";
@@ -79,15 +79,10 @@ export async function deployContext(io: CliIO, options: DeployOptions): Promise<
   );
   let registry: HandlerRegistry | undefined;
   const handlers = async (types: Iterable<string>) => {
-    if (registry) return registry;
-    const list: ResourceHandler[] = [plinthNull];
-    if ([...types].some((type) => type.startsWith("aws_"))) {
-      const { awsHandlers } = await import("../catalog/aws/crud.ts");
-      list.push(
-        ...awsHandlers({ clients: await awsClients(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) }),
-      );
-    }
-    registry = new Map(list.map((h) => [h.type, h]));
+    registry ??= await handlersFor(types, async () => ({
+      clients: await awsClients(),
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    }));
     return registry;
   };
   const principal = `${io.env.USER ?? io.env.LOGNAME ?? safeUser()}@${hostname()}`;
