@@ -1,15 +1,18 @@
 import { ProviderSchemas } from "../catalog/provider-schemas.ts";
 import type { Cloud, ResourceGraph } from "../model/graph.ts";
+import { generateCloudFormation } from "./cloudformation/generate-cloudformation.ts";
 import { FormatCloudMismatchError } from "./errors.ts";
 import { generateTerraform, generateTerraformJson } from "./terraform/generate-terraform.ts";
 
-export const FORMATS = ["terraform", "terraform-json"] as const;
+export const FORMATS = ["terraform", "terraform-json", "cloudformation", "cloudformation-json"] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** The clouds each format generates for. */
 export const FORMAT_CLOUDS: Readonly<Record<Format, ReadonlyArray<Cloud>>> = {
   terraform: ["aws", "gcp", "azure"],
   "terraform-json": ["aws", "gcp", "azure"],
+  cloudformation: ["aws"],
+  "cloudformation-json": ["aws"],
 };
 
 export interface GenerateOptions {
@@ -45,6 +48,9 @@ export function generate(
       return generateTerraform(graph, schemas, header(graph));
     case "terraform-json":
       return generateTerraformJson(graph, schemas);
+    case "cloudformation":
+    case "cloudformation-json":
+      return generateCloudFormation(graph, header(graph), format === "cloudformation-json");
   }
 }
 

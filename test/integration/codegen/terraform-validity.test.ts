@@ -61,7 +61,9 @@ test("every generated resource, argument and block matches the provider schemas 
             .filter(([key]) => !META_ARGUMENTS.has(key))
             .map(([key, value]) => [key, fromParsed(value)]),
         );
-        const problems: PropertyProblem[] = checkProperties(properties, schema).filter((p) => p.severity === "error");
+        const problems: PropertyProblem[] = checkProperties(properties, schema).filter(
+          (p) => p.severity === "error",
+        );
         assert.deepEqual(problems, [], `${name}: ${type}.${local}`);
         checked++;
       }
