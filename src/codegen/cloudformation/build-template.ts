@@ -266,14 +266,16 @@ class TemplateBuilder {
     }
     if (Array.isArray(value)) {
       const parts: Array<string | CfnRef | CfnGetAtt> = ["["];
-      value.forEach((item, i) => parts.push(...(i > 0 ? [","] : []), ...this.#jsonParts(item, where)));
+      value.forEach((item, i) => {
+        parts.push(...(i > 0 ? [","] : []), ...this.#jsonParts(item, where));
+      });
       return [...parts, "]"];
     }
     if (isPlainObject(value)) {
       const parts: Array<string | CfnRef | CfnGetAtt> = ["{"];
-      Object.entries(value).forEach(([key, item], i) =>
-        parts.push(`${i > 0 ? "," : ""}${JSON.stringify(key)}:`, ...this.#jsonParts(item, where)),
-      );
+      Object.entries(value).forEach(([key, item], i) => {
+        parts.push(`${i > 0 ? "," : ""}${JSON.stringify(key)}:`, ...this.#jsonParts(item, where));
+      });
       return [...parts, "}"];
     }
     if (value instanceof Encoded || value instanceof Unknown)
