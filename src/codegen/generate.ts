@@ -50,7 +50,12 @@ export function generate(
       return generateTerraformJson(graph, schemas);
     case "cloudformation":
     case "cloudformation-json":
-      return generateCloudFormation(graph, header(graph), format === "cloudformation-json");
+      return generateCloudFormation(
+        graph,
+        header(graph),
+        format === "cloudformation-json",
+        options.maxResourcesPerStack,
+      );
   }
 }
 

@@ -140,3 +140,39 @@ test("text CloudFormation would resolve as a dynamic reference is refused", () =
     /contains `\{\{resolve:`, which CloudFormation would resolve/,
   );
 });
+
+test("beyond 500 resources the template becomes nested stacks of at most 500, wired through the root", () => {
+  const buckets = Array.from({ length: 300 }, (_, i) => `  b${i}: { type: bucket }\n`).join("");
+  const graph = graphOf(
+    `${HEADER}components:\n  net: { type: network, cidr: 10.0.0.0/16 }\n${buckets}outputs:\n  vpc: \${net.id}\n`,
+  );
+  const files = generate(graph, "cloudformation-json");
+  const root = JSON.parse(files.get("template.json") as string) as Template;
+  const children = [...files.keys()].filter((p) => p.startsWith("stacks/"));
+  assert.ok(children.length >= 2, children.join(", "));
+  let total = 0;
+  for (const path of children) {
+    const child = JSON.parse(files.get(path) as string) as Template;
+    const count = Object.keys(child.Resources).length;
+    assert.ok(count <= 500, `${path}: ${count}`);
+    total += count;
+    // A bucket and its policy are never split apart.
+    for (const [id, resource] of Object.entries(child.Resources))
+      if (resource.Type === "AWS::S3::BucketPolicy")
+        assert.ok(child.Resources[id.replace(/Policy$/, "")], id);
+  }
+  assert.equal(
+    total,
+    300 * 2 +
+      Object.keys(
+        template(graphOf(`${HEADER}components:\n  net: { type: network, cidr: 10.0.0.0/16 }\n`)).Resources,
+      ).length,
+  );
+  assert.ok(Object.values(root.Resources).every((r) => r.Type === "AWS::CloudFormation::Stack"));
+  // The root's output reads the child that holds the VPC.
+  const value = (root.Outputs?.vpc as { Value: { "Fn::GetAtt": [string, string] } }).Value["Fn::GetAtt"];
+  const holder = JSON.parse(
+    files.get(`stacks/${value[0].replace(/^Part(\d+)Stack$/, "part-$1")}.json`) as string,
+  );
+  assert.deepEqual(holder.Outputs[value[1].replace("Outputs.", "")], { Value: { Ref: "NetVPC" } });
+});
