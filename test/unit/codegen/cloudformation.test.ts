@@ -170,9 +170,12 @@ test("beyond 500 resources the template becomes nested stacks of at most 500, wi
   );
   assert.ok(Object.values(root.Resources).every((r) => r.Type === "AWS::CloudFormation::Stack"));
   // The root's output reads the child that holds the VPC.
-  const value = (root.Outputs?.vpc as { Value: { "Fn::GetAtt": [string, string] } }).Value["Fn::GetAtt"];
+  const value = (root.Outputs as Record<string, unknown>).vpc as {
+    Value: { "Fn::GetAtt": [string, string] };
+  };
+  const getAtt = value.Value["Fn::GetAtt"];
   const holder = JSON.parse(
-    files.get(`stacks/${value[0].replace(/^Part(\d+)Stack$/, "part-$1")}.json`) as string,
+    files.get(`stacks/${getAtt[0].replace(/^Part(\d+)Stack$/, "part-$1")}.json`) as string,
   );
-  assert.deepEqual(holder.Outputs[value[1].replace("Outputs.", "")], { Value: { Ref: "NetVPC" } });
+  assert.deepEqual(holder.Outputs[getAtt[1].replace("Outputs.", "")], { Value: { Ref: "NetVPC" } });
 });
