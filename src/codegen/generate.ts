@@ -2,9 +2,17 @@ import { ProviderSchemas } from "../catalog/provider-schemas.ts";
 import type { Cloud, ResourceGraph } from "../model/graph.ts";
 import { generateCloudFormation } from "./cloudformation/generate-cloudformation.ts";
 import { FormatCloudMismatchError } from "./errors.ts";
+import { generatePulumiTypeScript, generatePulumiYaml } from "./pulumi/generate-pulumi.ts";
 import { generateTerraform, generateTerraformJson } from "./terraform/generate-terraform.ts";
 
-export const FORMATS = ["terraform", "terraform-json", "cloudformation", "cloudformation-json"] as const;
+export const FORMATS = [
+  "terraform",
+  "terraform-json",
+  "cloudformation",
+  "cloudformation-json",
+  "pulumi-yaml",
+  "pulumi-ts",
+] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** The clouds each format generates for. */
@@ -13,6 +21,8 @@ export const FORMAT_CLOUDS: Readonly<Record<Format, ReadonlyArray<Cloud>>> = {
   "terraform-json": ["aws", "gcp", "azure"],
   cloudformation: ["aws"],
   "cloudformation-json": ["aws"],
+  "pulumi-yaml": ["aws", "gcp", "azure"],
+  "pulumi-ts": ["aws", "gcp", "azure"],
 };
 
 export interface GenerateOptions {
@@ -56,6 +66,10 @@ export function generate(
         format === "cloudformation-json",
         options.maxResourcesPerStack,
       );
+    case "pulumi-yaml":
+      return generatePulumiYaml(graph, schemas, header(graph));
+    case "pulumi-ts":
+      return generatePulumiTypeScript(graph, schemas, header(graph));
   }
 }
 
