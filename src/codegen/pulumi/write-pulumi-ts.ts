@@ -127,6 +127,9 @@ function access(value: PRef | PConfig): string {
   return text;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it escapes
+const TEMPLATE_SPECIAL = /[\\`]|\$\{|[\u0000-\u0009\u000b-\u001f\u007f\u2028\u2029]/g;
+
 /**
  * `pulumi.interpolate` template: backslashes, backticks and `${` escaped, carriage returns and other
  * control characters (which a template literal would normalize or hide) as escapes, newlines kept.
@@ -138,14 +141,12 @@ function interpolate(value: PInterpolate): string {
       text += `\${${access(part)}}`;
       continue;
     }
-    text += part
-      .toWellFormed()
-      .replace(/[\\`]|\$\{|[\u0000-\u0009\u000b-\u001f\u007f\u2028\u2029]/g, (match) => {
-        if (match === "${") return "\\${";
-        if (match === "\\" || match === "`") return `\\${match}`;
-        if (match === "\t") return "\\t";
-        return `\\u${match.charCodeAt(0).toString(16).padStart(4, "0")}`;
-      });
+    text += part.toWellFormed().replace(TEMPLATE_SPECIAL, (match) => {
+      if (match === "${") return "\\${";
+      if (match === "\\" || match === "`") return `\\${match}`;
+      if (match === "\t") return "\\t";
+      return `\\u${match.charCodeAt(0).toString(16).padStart(4, "0")}`;
+    });
   }
   return `${text}\``;
 }

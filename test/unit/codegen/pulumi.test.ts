@@ -102,7 +102,8 @@ test("the split S3 resources use pulumi-aws 7's tokens, not the deprecated V2 on
   const db = program.resources.dbInstance?.properties as Record<string, unknown>;
   assert.equal(db.dbSubnetGroupName, "${dbSubnetGroup.name}");
   assert.deepEqual(db.vpcSecurityGroupIds, ["${dbSecurityGroup.id}"]);
-  assert.deepEqual((program.resources.webInstance?.properties as Record<string, unknown>).metadataOptions, {
+  const web = program.resources.webInstance?.properties as Record<string, unknown>;
+  assert.deepEqual(web.metadataOptions, {
     httpEndpoint: "enabled",
     httpTokens: "required",
     httpPutResponseHopLimit: 1,
