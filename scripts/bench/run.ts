@@ -5,9 +5,10 @@
  */
 import type { BenchSuite } from "./measure.ts";
 import { cliStartup } from "./suites/cli-startup.ts";
+import { codegen } from "./suites/codegen.ts";
 import { lowering } from "./suites/lowering.ts";
 
-const SUITES: BenchSuite[] = [cliStartup, lowering];
+const SUITES: BenchSuite[] = [cliStartup, lowering, codegen];
 
 const filter = process.argv[2]?.toLowerCase();
 for (const suite of SUITES.filter((s) => !filter || s.title.toLowerCase().includes(filter))) {
@@ -16,8 +17,9 @@ for (const suite of SUITES.filter((s) => !filter || s.title.toLowerCase().includ
   const width = Math.max(...rows.map((r) => r.name.length));
   for (const row of rows) {
     const p95 = row.p95 === undefined ? "" : `  p95 ${row.p95.toFixed(1).padStart(8)} ms`;
+    const ms = Number.isNaN(row.ms) ? "       –   " : `${row.ms.toFixed(1).padStart(8)} ms`;
     console.log(
-      `  ${row.name.padEnd(width)}  ${row.ms.toFixed(1).padStart(8)} ms${p95}${row.note ? `  ${row.note}` : ""}`,
+      `  ${row.name.padEnd(width)}  ${ms}${p95}${row.note ? `  ${row.note}` : ""}`,
     );
   }
 }

@@ -1,5 +1,6 @@
 import { ProviderSchemas } from "../catalog/provider-schemas.ts";
 import type { Cloud, ResourceGraph } from "../model/graph.ts";
+import { generateArm, generateBicep } from "./arm/generate-arm.ts";
 import { generateCloudFormation } from "./cloudformation/generate-cloudformation.ts";
 import { FormatCloudMismatchError } from "./errors.ts";
 import { generatePulumiTypeScript, generatePulumiYaml } from "./pulumi/generate-pulumi.ts";
@@ -12,6 +13,8 @@ export const FORMATS = [
   "cloudformation-json",
   "pulumi-yaml",
   "pulumi-ts",
+  "arm",
+  "bicep",
 ] as const;
 export type Format = (typeof FORMATS)[number];
 
@@ -23,6 +26,8 @@ export const FORMAT_CLOUDS: Readonly<Record<Format, ReadonlyArray<Cloud>>> = {
   "cloudformation-json": ["aws"],
   "pulumi-yaml": ["aws", "gcp", "azure"],
   "pulumi-ts": ["aws", "gcp", "azure"],
+  arm: ["azure"],
+  bicep: ["azure"],
 };
 
 export interface GenerateOptions {
@@ -70,6 +75,10 @@ export function generate(
       return generatePulumiYaml(graph, schemas, header(graph));
     case "pulumi-ts":
       return generatePulumiTypeScript(graph, schemas, header(graph));
+    case "arm":
+      return generateArm(graph);
+    case "bicep":
+      return generateBicep(graph, header(graph));
   }
 }
 
