@@ -18,8 +18,6 @@ for (const suite of SUITES.filter((s) => !filter || s.title.toLowerCase().includ
   for (const row of rows) {
     const p95 = row.p95 === undefined ? "" : `  p95 ${row.p95.toFixed(1).padStart(8)} ms`;
     const ms = Number.isNaN(row.ms) ? "       –   " : `${row.ms.toFixed(1).padStart(8)} ms`;
-    console.log(
-      `  ${row.name.padEnd(width)}  ${ms}${p95}${row.note ? `  ${row.note}` : ""}`,
-    );
+    console.log(`  ${row.name.padEnd(width)}  ${ms}${p95}${row.note ? `  ${row.note}` : ""}`);
   }
 }

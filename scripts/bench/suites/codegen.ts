@@ -36,20 +36,37 @@ export const codegen: BenchSuite = {
         timeIt(
           () => {
             const graph = graphOf(count);
-            for (const format of ["terraform", "terraform-json", "cloudformation", "pulumi-yaml", "pulumi-ts"] as const)
+            for (const format of [
+              "terraform",
+              "terraform-json",
+              "cloudformation",
+              "pulumi-yaml",
+              "pulumi-ts",
+            ] as const)
               generate(graph, format);
           },
           runs,
           1,
         ),
       );
-      const cdktf = baselines ? median(timeIt(() => baselines.cdktf(count), count >= 10_000 ? 1 : 3, 1)) : undefined;
-      const cdk = baselines && count <= CDK_MAX ? median(timeIt(() => baselines.cdk(count), 1, 0)) : undefined;
+      const cdktf = baselines
+        ? median(timeIt(() => baselines.cdktf(count), count >= 10_000 ? 1 : 3, 1))
+        : undefined;
+      const cdk =
+        baselines && count <= CDK_MAX ? median(timeIt(() => baselines.cdk(count), 1, 0)) : undefined;
       const vs = (ms: number, baseline: number | undefined, name: string) =>
         baseline === undefined ? "" : `${(baseline / ms).toFixed(0)}× faster than ${name}`;
       rows.push(
-        { name: `${count} buckets: plinth terraform`, ms: plinth.terraform as number, note: vs(plinth.terraform as number, cdktf, "cdktf") },
-        { name: `${count} buckets: plinth cloudformation`, ms: plinth.cloudformation as number, note: vs(plinth.cloudformation as number, cdk, "aws-cdk-lib") },
+        {
+          name: `${count} buckets: plinth terraform`,
+          ms: plinth.terraform as number,
+          note: vs(plinth.terraform as number, cdktf, "cdktf"),
+        },
+        {
+          name: `${count} buckets: plinth cloudformation`,
+          ms: plinth.cloudformation as number,
+          note: vs(plinth.cloudformation as number, cdk, "aws-cdk-lib"),
+        },
         { name: `${count} buckets: plinth pulumi-yaml`, ms: plinth["pulumi-yaml"] as number },
         { name: `${count} buckets: plinth pulumi-ts`, ms: plinth["pulumi-ts"] as number },
         {
@@ -60,7 +77,12 @@ export const codegen: BenchSuite = {
       );
       if (cdktf !== undefined) rows.push({ name: `${count} buckets: cdktf app.synth()`, ms: cdktf });
       if (cdk !== undefined) rows.push({ name: `${count} buckets: aws-cdk-lib app.synth()`, ms: cdk });
-      else if (baselines) rows.push({ name: `${count} buckets: aws-cdk-lib app.synth()`, ms: Number.NaN, note: "not run (minutes)" });
+      else if (baselines)
+        rows.push({
+          name: `${count} buckets: aws-cdk-lib app.synth()`,
+          ms: Number.NaN,
+          note: "not run (minutes)",
+        });
     }
     return rows;
   },
@@ -80,7 +102,9 @@ function graphOf(count: number): ResourceGraph {
     graphs.push(buildGraph(parseSpec(yaml, "bench.yaml")).graph);
   }
   const [first, ...rest] = graphs as [ResourceGraph, ...ResourceGraph[]];
-  return rest.length === 0 ? first : { ...first, nodes: graphs.flatMap((g) => g.nodes).sort((a, b) => (a.address < b.address ? -1 : 1)) };
+  return rest.length === 0
+    ? first
+    : { ...first, nodes: graphs.flatMap((g) => g.nodes).sort((a, b) => (a.address < b.address ? -1 : 1)) };
 }
 
 interface Baselines {
@@ -95,7 +119,9 @@ function loadBaselines(): Baselines | undefined {
     try {
       execFileSync("npm", ["ci", "--prefix", bench, "--no-audit", "--no-fund"], { stdio: "inherit" });
     } catch {
-      console.log("  baselines unavailable: run `npm ci --prefix bench` and try again; plinth's figures follow alone.");
+      console.log(
+        "  baselines unavailable: run `npm ci --prefix bench` and try again; plinth's figures follow alone.",
+      );
       return undefined;
     }
   }
@@ -113,7 +139,8 @@ function loadBaselines(): Baselines | undefined {
       const app = new cdk.App({ outdir: outdir("cdk") });
       let stack: unknown;
       for (let i = 0; i < count; i++) {
-        if (i % CDK_BUCKETS_PER_STACK === 0) stack = new cdk.Stack(app, `Buckets${i / CDK_BUCKETS_PER_STACK}`);
+        if (i % CDK_BUCKETS_PER_STACK === 0)
+          stack = new cdk.Stack(app, `Buckets${i / CDK_BUCKETS_PER_STACK}`);
         new s3.Bucket(stack, `B${i}`, {
           bucketName: `bench-default-b${i}`,
           versioned: true,
@@ -128,7 +155,10 @@ function loadBaselines(): Baselines | undefined {
     cdktf: (count) => {
       const app = new cdktf.App({ outdir: outdir("cdktf") });
       const stack = new cdktf.TerraformStack(app, "buckets");
-      new cdktf.TerraformProvider(stack, "aws", { terraformResourceType: "aws", terraformProviderSource: "hashicorp/aws" });
+      new cdktf.TerraformProvider(stack, "aws", {
+        terraformResourceType: "aws",
+        terraformProviderSource: "hashicorp/aws",
+      });
       // The same split resources as plinth's, as generic resources (the generated provider bindings
       // would only add classes around the same synthesis).
       const resource = (type: string, id: string, config: Record<string, unknown>) => {
@@ -139,10 +169,18 @@ function loadBaselines(): Baselines | undefined {
       for (let i = 0; i < count; i++) {
         const bucket = resource("aws_s3_bucket", `b${i}`, { bucket: `bench-default-b${i}` });
         const id = `\${${bucket.fqn}.id}`;
-        resource("aws_s3_bucket_versioning", `b${i}_versioning`, { bucket: id, versioning_configuration: [{ status: "Enabled" }] });
+        resource("aws_s3_bucket_versioning", `b${i}_versioning`, {
+          bucket: id,
+          versioning_configuration: [{ status: "Enabled" }],
+        });
         resource("aws_s3_bucket_server_side_encryption_configuration", `b${i}_sse`, {
           bucket: id,
-          rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: "AES256" }], bucket_key_enabled: true }],
+          rule: [
+            {
+              apply_server_side_encryption_by_default: [{ sse_algorithm: "AES256" }],
+              bucket_key_enabled: true,
+            },
+          ],
         });
         resource("aws_s3_bucket_public_access_block", `b${i}_pab`, {
           bucket: id,

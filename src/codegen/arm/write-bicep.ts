@@ -89,7 +89,7 @@ function value(v: ArmValue, indent: string): string {
       case "base64":
         return `base64(${value(v.value, indent)})`;
       case "concat":
-        return `'${v.parts.map((part) => (typeof part === "string" ? escape(part) : `\${${value(part, indent)}}`)).join("")}'`;
+        return `'${v.parts.map((part) => (typeof part === "string" ? escapeBicep(part) : `\${${value(part, indent)}}`)).join("")}'`;
     }
   }
   if (typeof v === "string") return literal(v);
@@ -110,14 +110,14 @@ function objectKey(key: string): string {
 }
 
 function literal(text: string): string {
-  return `'${escape(text)}'`;
+  return `'${escapeBicep(text)}'`;
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it escapes
 const SPECIAL = /[\\'\n\r\t]|\$\{|[\u0000-\u001f\u007f\u2028\u2029]/g;
 
 /** Inside a Bicep string: `\\`, `\'`, `\n`, `\r`, `\t`, `\${`, other control characters as `\u{…}`. */
-function escape(text: string): string {
+function escapeBicep(text: string): string {
   return text.toWellFormed().replace(SPECIAL, (match) => {
     switch (match) {
       case "\\":
