@@ -42,6 +42,7 @@ export function writeArmTemplate(template: ArmTemplate): string {
         name: group.name,
         location: group.location,
         ...(group.tags ? { tags: json(group.tags) } : {}),
+        properties: {},
       },
       {
         type: "Microsoft.Resources/deployments",
@@ -51,7 +52,7 @@ export function writeArmTemplate(template: ArmTemplate): string {
         dependsOn: [`[resourceId('Microsoft.Resources/resourceGroups', ${quote(group.name)})]`],
         properties: {
           mode: "Incremental",
-          expressionEvaluationOptions: { scope: "inner" },
+          expressionEvaluationOptions: { scope: "Inner" },
           ...(template.parameters.length > 0
             ? {
                 parameters: Object.fromEntries(
@@ -185,6 +186,7 @@ export function segments(resource: ArmResource): string[] {
   return resource.parent ? [...segments(resource.parent), resource.name] : [resource.name];
 }
 
+/** A child is named by its path: `account/default/container`. */
 function fullName(resource: ArmResource): string {
   return escapeLiteral(segments(resource).join("/"));
 }
