@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import Ajv, { type ValidateFunction } from "ajv-draft-04";
+import AjvDraft04, { type ValidateFunction } from "ajv-draft-04";
+
+// A CommonJS module: its class is the default export's `default`.
+const Ajv = AjvDraft04.default;
 
 const root = new URL("../../schemas/arm/", import.meta.url).pathname;
 const BASE = "https://schema.management.azure.com/schemas/";

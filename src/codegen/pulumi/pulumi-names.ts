@@ -81,8 +81,19 @@ export interface PulumiToken {
   name: string;
 }
 
+const tokens = new Map<string, PulumiToken>();
+
 /** `aws_s3_bucket_versioning` → aws:s3:BucketVersioning, the current (pulumi-aws 7) token. */
 export function pulumiToken(type: string, cloud: Cloud, address: string): PulumiToken {
+  let token = tokens.get(type);
+  if (!token) {
+    token = deriveToken(type, cloud, address);
+    tokens.set(type, token);
+  }
+  return token;
+}
+
+function deriveToken(type: string, cloud: Cloud, address: string): PulumiToken {
   const pkg = PULUMI_PACKAGES[cloud].name;
   const override = OVERRIDES[cloud][type];
   if (override?.module && override.name) return { pkg, module: override.module, name: override.name };
@@ -95,7 +106,21 @@ export function pulumiToken(type: string, cloud: Cloud, address: string): Pulumi
   return { pkg, module, name: pascalCase(type.slice(strip.length)) };
 }
 
+// Names repeat across thousands of resources: each is derived once (pure functions of their input).
+const pascalNames = new Map<string, string>();
+const camelNames = new Map<string, string>();
+const fields = new WeakMap<SchemaBlock, Map<string, PulumiField>>();
+
 export function pascalCase(snake: string): string {
+  let name = pascalNames.get(snake);
+  if (name === undefined) {
+    name = derivePascal(snake);
+    pascalNames.set(snake, name);
+  }
+  return name;
+}
+
+function derivePascal(snake: string): string {
   return snake
     .split(/[_-]+/)
     .filter(Boolean)
@@ -104,8 +129,13 @@ export function pascalCase(snake: string): string {
 }
 
 export function camelCase(snake: string): string {
-  const pascal = pascalCase(snake);
-  return pascal.charAt(0).toLowerCase() + pascal.slice(1);
+  let name = camelNames.get(snake);
+  if (name === undefined) {
+    const pascal = pascalCase(snake);
+    name = pascal.charAt(0).toLowerCase() + pascal.slice(1);
+    camelNames.set(snake, name);
+  }
+  return name;
 }
 
 /** The catalog's corrections of Pulumi field names for a type, by Terraform path (`rule.filter`). */
@@ -131,6 +161,25 @@ export interface PulumiField {
  * of at most one element flattened to an object.
  */
 export function pulumiField(
+  name: string,
+  schema: SchemaBlock | undefined,
+  override?: { name: string; flattened: boolean },
+): PulumiField {
+  if (!schema || override) return deriveField(name, schema, override);
+  let cache = fields.get(schema);
+  if (!cache) {
+    cache = new Map();
+    fields.set(schema, cache);
+  }
+  let field = cache.get(name);
+  if (!field) {
+    field = deriveField(name, schema, undefined);
+    cache.set(name, field);
+  }
+  return field;
+}
+
+function deriveField(
   name: string,
   schema: SchemaBlock | undefined,
   override?: { name: string; flattened: boolean },

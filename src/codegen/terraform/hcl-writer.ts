@@ -36,6 +36,8 @@ const ESCAPES: Readonly<Record<string, string>> = {
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it escapes
 const QUOTED_SPECIAL = /[\\"\u0000-\u001f\u007f]|\$\{|%\{/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the same characters, tested without replacing
+const NEEDS_QUOTE_ESCAPE = /[\\"\u0000-\u001f\u007f]|\$\{|%\{/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters rule out a heredoc
 const HEREDOC_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range, written out
@@ -43,6 +45,8 @@ const NON_ASCII = /[^\u0000-\u007f]/;
 
 /** Raw text as the inside of a quoted HCL template. Lone surrogates become U+FFFD (UTF-8 cannot hold them). */
 export function escapeTemplateText(text: string): string {
+  // Most text needs no escaping; testing first spares a copy of every string.
+  if (!NEEDS_QUOTE_ESCAPE.test(text) && text.isWellFormed()) return text;
   return text
     .toWellFormed()
     .replace(
@@ -122,7 +126,9 @@ function heredocCall(expr: HclExpr, indent: string): string | undefined {
  * control character but tab and newline (heredocs have no backslash escapes), and no line is `EOT`.
  */
 function heredocOf(expr: HclExpr, indent: string): string | undefined {
-  if (expr.kind !== "template" && !(expr.kind === "literal" && typeof expr.value === "string"))
+  if (expr.kind === "literal") {
+    if (typeof expr.value !== "string" || !expr.value.includes("\n")) return undefined;
+  } else if (expr.kind !== "template" || !expr.parts.some((p) => typeof p === "string" && p.includes("\n")))
     return undefined;
   const parts = expr.kind === "template" ? expr.parts : [expr.value as string];
   let text = "";
