@@ -6,9 +6,12 @@
 import type { BenchSuite } from "./measure.ts";
 import { cliStartup } from "./suites/cli-startup.ts";
 import { codegen } from "./suites/codegen.ts";
+import { cost } from "./suites/cost.ts";
+import { ingest } from "./suites/ingest.ts";
 import { lowering } from "./suites/lowering.ts";
+import { loweringClouds } from "./suites/lowering-clouds.ts";
 
-const SUITES: BenchSuite[] = [cliStartup, lowering, codegen];
+const SUITES: BenchSuite[] = [cliStartup, lowering, loweringClouds, ingest, cost, codegen];
 
 const filter = process.argv[2]?.toLowerCase();
 for (const suite of SUITES.filter((s) => !filter || s.title.toLowerCase().includes(filter))) {

@@ -1,8 +1,10 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
+import { registerCost } from "./commands/cost.ts";
 import { registerGenerate } from "./commands/generate.ts";
 import { registerGraph } from "./commands/graph.ts";
 import { registerInit } from "./commands/init.ts";
+import { registerInspect } from "./commands/inspect.ts";
 import { registerValidate } from "./commands/validate.ts";
 import { EXIT } from "./exit-codes.ts";
 import type { CliIO } from "./io.ts";
@@ -29,6 +31,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   registerValidate(program, io, setExit);
   registerGraph(program, io, setExit);
   registerGenerate(program, io, setExit);
+  registerCost(program, io, setExit);
+  registerInspect(program, io, setExit);
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 

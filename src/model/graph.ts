@@ -30,6 +30,18 @@ export interface ResourceNode {
   region?: string;
   /** What the node was read from; absent for plinth specs. */
   origin?: "terraform" | "terraform-plan" | "cloudformation";
+  /**
+   * Inline directives found in or directly above the node's block (or its module block), raw:
+   * `plinth:ignore RULE_ID reason="…" expires=YYYY-MM-DD` without the comment markers. The policy
+   * engine parses them; ingestion only collects them with their location.
+   */
+  directives?: Directive[];
+}
+
+/** A `plinth:` comment attached to a resource, as written (comment markers removed). */
+export interface Directive {
+  text: string;
+  location: SourceLocation;
 }
 
 export interface GraphVariable {

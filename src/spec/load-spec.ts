@@ -26,6 +26,18 @@ export interface RawSpec {
   environments?: Record<string, RawEnvironment>;
   components: Record<string, Record<string, unknown> & { type: string }>;
   outputs?: Record<string, string>;
+  /** Cost guardrails per environment (`plinth cost --check`). */
+  budgets?: Record<string, Budget>;
+  /** Usage of usage-priced resources by address, for cost estimates. */
+  usage?: Record<string, Record<string, unknown>>;
+}
+
+/** An environment's cost guardrails: a monthly cap and the largest allowed increase. */
+export interface Budget {
+  monthly?: number;
+  maxIncreasePercent?: number;
+  /** Currency of `monthly`; USD by default. */
+  currency?: string;
 }
 
 export interface RawEnvironment {

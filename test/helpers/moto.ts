@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomInt } from "node:crypto";
 import { createServer } from "node:net";
 
 let started: Promise<string> | undefined;
@@ -16,10 +17,53 @@ export function motoEndpoint(): Promise<string> {
   return started;
 }
 
-/** Clears every resource in moto, so each test starts from an empty account. */
-export async function resetMoto(endpoint: string): Promise<void> {
-  const response = await fetch(`${endpoint}/moto-api/reset`, { method: "POST" });
-  if (!response.ok) throw new Error(`moto reset failed: HTTP ${response.status}`);
+export interface MotoAccount {
+  accountId: string;
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string };
+}
+
+/**
+ * Credentials for an AWS account of its own inside the shared moto server. Test files run in parallel
+ * against one moto, so none of them may reset it; each works in a fresh account instead (moto keys its
+ * state by the account of the credentials, and STS AssumeRole into `arn:aws:iam::<id>:role/…` returns
+ * credentials of that account). S3 bucket names stay global, as on AWS: make them unique.
+ */
+export async function motoAccount(endpoint?: string): Promise<MotoAccount> {
+  const url = endpoint ?? (await motoEndpoint());
+  const accountId = String(randomInt(100_000_000_000, 999_999_999_999));
+  const body = new URLSearchParams({
+    Action: "AssumeRole",
+    Version: "2011-06-15",
+    RoleArn: `arn:aws:iam::${accountId}:role/plinth-test`,
+    RoleSessionName: "plinth-test",
+  });
+  const response = await fetch(url, {
+    method: "POST",
+    body,
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      // moto does not check signatures, but routes STS calls by the credential scope's service.
+      authorization:
+        "AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/sts/aws4_request, SignedHeaders=host, Signature=0",
+    },
+  });
+  const xml = await response.text();
+  const field = (name: string) => {
+    const match = new RegExp(`<${name}>([^<]+)</${name}>`).exec(xml);
+    if (!match?.[1])
+      throw new Error(
+        `moto AssumeRole answered without ${name}: HTTP ${response.status} ${xml.slice(0, 200)}`,
+      );
+    return match[1];
+  };
+  return {
+    accountId,
+    credentials: {
+      accessKeyId: field("AccessKeyId"),
+      secretAccessKey: field("SecretAccessKey"),
+      sessionToken: field("SessionToken"),
+    },
+  };
 }
 
 async function startMoto(): Promise<string> {

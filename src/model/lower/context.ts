@@ -34,6 +34,20 @@ export interface NetworkInfo {
   handles: Record<string, Value>;
 }
 
+/** The subnet a VM goes in: the one it names, else the network's first private one, else its first. */
+export function subnetFor(network: NetworkInfo, name: string | undefined): SubnetInfo | undefined {
+  return (
+    network.subnets.find((s) => s.name === name) ??
+    network.subnets.find((s) => !s.public) ??
+    network.subnets[0]
+  );
+}
+
+/** A subnet's zone letter when the spec gives none: subnets alternate between zones a and b. */
+export function defaultZone(index: number): "a" | "b" {
+  return index % 2 === 0 ? "a" : "b";
+}
+
 /** The result of lowering one component: the values its `${name.attribute}` references resolve to. */
 export interface LoweredComponent {
   attributes: Record<string, Value>;
@@ -71,6 +85,7 @@ export class LoweringContext {
   readonly variables = new Map<string, GraphVariable>();
   readonly lowered = new Map<string, LoweredComponent>();
   readonly #byComponent = new Map<string, string[]>();
+  readonly #components: ReadonlyMap<string, Component>;
 
   constructor(spec: ResolvedSpec, schemas: ProviderSchemas, bag: DiagnosticBag) {
     this.spec = spec;
@@ -78,6 +93,12 @@ export class LoweringContext {
     this.region = spec.region;
     this.schemas = schemas;
     this.bag = bag;
+    this.#components = new Map(spec.components.map((c) => [c.name, c]));
+  }
+
+  /** The spec's component of that name. */
+  component(name: string): Component | undefined {
+    return this.#components.get(name);
   }
 
   /**
@@ -186,6 +207,28 @@ export class LoweringContext {
     this.bag.error(message, location, hint);
   }
 
+  /**
+   * The tags of the resource at `address` (labels on GCP, sanitised to GCP's rules): the app's and the
+   * environment's, the component's, the resource's own, then plinth's, which nothing overrides. `add`
+   * applies them to every type with top-level tags; lowerings call this for the places it cannot reach,
+   * such as Cloud SQL's `settings.user_labels` or a boot disk's labels.
+   */
+  tagsFor(
+    address: string,
+    component: Component | undefined,
+    own: Record<string, string> = {},
+  ): Record<string, string> {
+    const tags: Record<string, string> = {
+      ...this.spec.tags,
+      ...component?.tags,
+      ...own,
+      "plinth:app": this.spec.app,
+      "plinth:env": this.spec.env,
+      "plinth:address": address,
+    };
+    return this.cloud === "gcp" ? toLabels(tags) : tags;
+  }
+
   #withTags(
     type: string,
     address: string,
@@ -196,20 +239,14 @@ export class LoweringContext {
     const key = this.cloud === "gcp" ? "labels" : "tags";
     if (!(key in attributes)) return properties;
     const own = properties[key];
-    const tags: Record<string, string> = {
-      ...this.spec.tags,
-      ...component?.tags,
-      ...(own && typeof own === "object" && !Array.isArray(own) ? (own as Record<string, string>) : {}),
-      "plinth:app": this.spec.app,
-      "plinth:env": this.spec.env,
-      "plinth:address": address,
-    };
-    return { ...properties, [key]: this.cloud === "gcp" ? toLabels(tags) : tags };
+    const ownTags =
+      own && typeof own === "object" && !Array.isArray(own) ? (own as Record<string, string>) : {};
+    return { ...properties, [key]: this.tagsFor(address, component, ownTags) };
   }
 }
 
 /** GCP labels: lowercase keys and values of letters, digits, `_` and `-`, at most 63 characters. */
-export function toLabels(tags: Record<string, string>): Record<string, string> {
+function toLabels(tags: Record<string, string>): Record<string, string> {
   const clean = (text: string) =>
     text
       .toLowerCase()

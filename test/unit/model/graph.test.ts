@@ -96,7 +96,8 @@ describe("value encoding", () => {
   const leaf = fc.oneof(
     fc.constant(null),
     fc.boolean(),
-    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    // JSON has no -0; a state file cannot tell it from 0 either.
+    fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => (Object.is(n, -0) ? 0 : n)),
     fc.string(),
     fc
       .tuple(fc.string({ minLength: 1 }), fc.array(fc.oneof(fc.string(), fc.nat())))

@@ -101,6 +101,21 @@ describe("AWS lowering: secure defaults", () => {
     ]);
   });
 
+  test("VMs may read exactly the secrets their env references", () => {
+    const policy = encodeValue(nodeOf(dev, "aws_iam_role_policy.web_secrets").properties.policy ?? null) as {
+      $value: { Statement: Array<{ Action: string[]; Resource: unknown[] }> };
+    };
+    const [statement] = policy.$value.Statement;
+    assert.deepEqual(statement?.Action, ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]);
+    assert.deepEqual(statement?.Resource, [
+      { $ref: "aws_secretsmanager_secret.payment_api_key", $path: ["arn"] },
+    ]);
+    const plain = graphOf(
+      `${HEADER}components:\n  net:\n    type: network\n    cidr: 10.0.0.0/16\n  vm:\n    type: vm\n    network: \${net}\n`,
+    );
+    assert.ok(!plain.nodes.some((n) => n.address === "aws_iam_role_policy.vm_secrets"));
+  });
+
   test("networks: flow logs to a log group through a scoped role; no public IPs on launch", () => {
     const flow = nodeOf(dev, "aws_flow_log.net").properties;
     assert.equal(flow.traffic_type, "ALL");

@@ -97,9 +97,11 @@ describe("Azure lowering of examples/azure-inventory", () => {
     });
   }
 
-  it("gives NICs private addresses only and creates no public IP", () => {
+  it("gives NICs private addresses only; the one public IP is the NAT gateway's", () => {
     const { graph } = lowerExample("prod");
-    assert.equal(nodesOf(graph, "azurerm_public_ip").length, 0);
+    const ip = only(graph, "azurerm_public_ip");
+    const association = only(graph, "azurerm_nat_gateway_public_ip_association").properties;
+    assertRef(association.public_ip_address_id, ip.address, "id");
     const nics = nodesOf(graph, "azurerm_network_interface");
     assert.ok(nics.length > 0);
     for (const nic of nics) {
@@ -209,9 +211,14 @@ describe("Azure lowering of examples/azure-inventory", () => {
     assert.equal(server(prod).sku_name, "GP_Standard_D2ds_v5");
     assert.equal(server(prod).storage_mb, 131072);
 
-    // No management lock type yet: production says so instead of pretending.
-    assert.equal(dev.warnings.length, 0);
-    assert.ok(prod.warnings.some((w) => /Deletion protection of database `db`/.test(w.message)));
+    // Deletion protection: locks in production only, and no warnings either way.
+    assert.deepEqual(nodesOf(dev.graph, "azurerm_management_lock"), []);
+    assert.deepEqual(
+      nodesOf(prod.graph, "azurerm_management_lock").map((n) => (n.properties.scope as Ref).address),
+      ["azurerm_postgresql_flexible_server.db", "azurerm_storage_account.photos"],
+    );
+    assert.deepEqual(dev.warnings, []);
+    assert.deepEqual(prod.warnings, []);
   });
 
   it("hardens the VM: trusted launch, encryption at host, SSH key input, managed identity, env at boot", () => {
@@ -379,22 +386,38 @@ outputs:
     assert.equal(out.parts[1], ":3306");
   });
 
-  it("refuses NAT on Azure with a clear error until its association types exist", () => {
-    assert.throws(
-      () =>
-        lowerInline(`components:
+  it("gives every subnet outbound access through a NAT gateway with one static address when asked", () => {
+    const { graph, warnings } = lowerInline(`components:
   net:
     type: network
     cidr: 10.20.0.0/16
     nat: true
-`),
-      (error: unknown) =>
-        error instanceof InvalidSpecError &&
-        /asks for NAT, which plinth cannot generate on Azure/.test(error.message),
-    );
+`);
+    assertSchemaClean(graph);
+    assert.deepEqual(warnings, []);
+    const ip = only(graph, "azurerm_public_ip");
+    assert.equal(ip.properties.sku, "Standard");
+    assert.equal(ip.properties.allocation_method, "Static");
+    const gateway = only(graph, "azurerm_nat_gateway");
+    assert.equal(gateway.properties.sku_name, "Standard");
+    const withIp = only(graph, "azurerm_nat_gateway_public_ip_association");
+    assertRef(withIp.properties.nat_gateway_id, gateway.address, "id");
+    assertRef(withIp.properties.public_ip_address_id, ip.address, "id");
+
+    const subnets = nodesOf(graph, "azurerm_subnet").map((s) => s.address);
+    const associations = nodesOf(graph, "azurerm_subnet_nat_gateway_association");
+    assert.deepEqual(associations.map((a) => (a.properties.subnet_id as Ref).address).sort(), subnets.sort());
+    for (const association of associations) {
+      assertRef(association.properties.nat_gateway_id, gateway.address, "id");
+      assert.deepEqual(association.dependsOn, [withIp.address], "served once the gateway has its address");
+    }
+
+    const closed = lowerInline(`components:\n${NETWORK}`).graph;
+    for (const type of ["azurerm_public_ip", "azurerm_nat_gateway", "azurerm_subnet_nat_gateway_association"])
+      assert.deepEqual(nodesOf(closed, type), [], type);
   });
 
-  it("makes a public bucket readable by URL, and warns that expiry is not applied", () => {
+  it("makes a public bucket readable by URL and expires its blobs, versions and snapshots", () => {
     const { graph, warnings } = lowerInline(`components:
   site:
     type: bucket
@@ -408,8 +431,19 @@ outputs:
     assert.equal(account.min_tls_version, "TLS1_2");
     assert.equal(first(account.blob_properties).versioning_enabled, false);
     assert.equal(only(graph, "azurerm_storage_container").properties.container_access_type, "blob");
-    assert.equal(warnings.length, 1);
-    assert.match(warnings[0]?.message ?? "", /expireAfterDays.*not applied on Azure/);
+    assert.deepEqual(warnings, []);
+    const policy = only(graph, "azurerm_storage_management_policy").properties;
+    assertRef(policy.storage_account_id, "azurerm_storage_account.site", "id");
+    const rule = first(policy.rule);
+    assert.equal(rule.enabled, true);
+    assert.deepEqual(first(rule.filters).blob_types, ["blockBlob", "appendBlob"]);
+    const actions = first(rule.actions);
+    assert.deepEqual(actions.base_blob, [{ delete_after_days_since_modification_greater_than: 30 }]);
+    assert.deepEqual(actions.version, [{ delete_after_days_since_creation: 30 }]);
+    assert.deepEqual(actions.snapshot, [{ delete_after_days_since_creation_greater_than: 30 }]);
+
+    const kept = lowerInline("components:\n  site:\n    type: bucket\n").graph;
+    assert.deepEqual(nodesOf(kept, "azurerm_storage_management_policy"), []);
   });
 
   it("keeps storage account names within 24 lowercase letters and digits", () => {
@@ -530,22 +564,44 @@ ${NETWORK}  web:
     );
   });
 
-  it("merges component tags over app tags and keeps plinth's own", () => {
+  it("merges a resource's own tags over its component's, those over the app's, and keeps plinth's own", () => {
     const { graph } = lowerInline(`tags:
   team: web
+  owner: platform
 components:
   jobs:
     type: queue
     tags:
       team: batch
       plinth:app: forged
+  egress:
+    type: native
+    resource: azurerm_public_ip
+    tags:
+      team: network
+    properties:
+      name: egress
+      resource_group_name: rg
+      location: westeurope
+      allocation_method: Static
+      tags:
+        owner: ops
+        plinth:env: forged
 `);
     const tags = only(graph, "azurerm_servicebus_namespace").properties.tags as Record<string, string>;
     assert.equal(tags.team, "batch");
+    assert.equal(tags.owner, "platform");
     assert.equal(tags["plinth:app"], "shop");
     assert.equal(tags["plinth:address"], "azurerm_servicebus_namespace.jobs");
     // Queues take no tags of their own on Azure.
     assert.equal(only(graph, "azurerm_servicebus_queue").properties.tags, undefined);
+    assert.deepEqual(only(graph, "azurerm_public_ip").properties.tags, {
+      team: "network",
+      owner: "ops",
+      "plinth:app": "shop",
+      "plinth:env": "default",
+      "plinth:address": "azurerm_public_ip.egress",
+    });
   });
 
   it("lowers the same spec for Azure when another cloud is declared", () => {
@@ -554,5 +610,174 @@ components:
     const { graph } = lowerSpec(spec, { schemas });
     assert.equal(graph.region, "eastus");
     assert.equal(only(graph, "azurerm_resource_group").properties.location, "eastus");
+  });
+});
+
+describe("Azure database name resolution, administration and deletion protection", () => {
+  const DATABASES = `components:
+${NETWORK}  other:
+    type: network
+    cidr: 10.30.0.0/16
+  db:
+    type: database
+    engine: postgres
+    size: medium
+    network: \${net}
+  db2:
+    type: database
+    engine: postgres
+    size: medium
+    network: \${other}
+  legacy:
+    type: database
+    engine: mysql
+    size: medium
+    network: \${net}
+`;
+
+  it("resolves each server's name to its private endpoint inside the networks of its engine's servers", () => {
+    const { graph } = lowerInline(DATABASES);
+    assertSchemaClean(graph);
+    const zones = nodesOf(graph, "azurerm_private_dns_zone");
+    assert.deepEqual(
+      zones.map((z) => [z.address, z.properties.name]),
+      [
+        ["azurerm_private_dns_zone.mysql", "privatelink.mysql.database.azure.com"],
+        ["azurerm_private_dns_zone.postgres", "privatelink.postgres.database.azure.com"],
+      ],
+    );
+    for (const zone of zones)
+      assertRef(zone.properties.resource_group_name, "azurerm_resource_group.main", "name");
+
+    const links = nodesOf(graph, "azurerm_private_dns_zone_virtual_network_link");
+    // References print as `address.path`; a literal in their place would print without one.
+    assert.deepEqual(
+      links.map((l) => [`${l.properties.private_dns_zone_name}`, `${l.properties.virtual_network_id}`]),
+      [
+        ["azurerm_private_dns_zone.mysql.name", "azurerm_virtual_network.net.id"],
+        ["azurerm_private_dns_zone.postgres.name", "azurerm_virtual_network.net.id"],
+        ["azurerm_private_dns_zone.postgres.name", "azurerm_virtual_network.other.id"],
+      ],
+    );
+    for (const link of links) {
+      assert.ok(link.properties.private_dns_zone_name instanceof Ref);
+      assert.ok(link.properties.virtual_network_id instanceof Ref);
+      assert.equal(link.properties.registration_enabled, false);
+    }
+
+    for (const [db, zone] of [
+      ["db", "postgres"],
+      ["db2", "postgres"],
+      ["legacy", "mysql"],
+    ]) {
+      const endpoint = graph.nodes.find((n) => n.address === `azurerm_private_endpoint.${db}`);
+      const group = first(endpoint?.properties.private_dns_zone_group);
+      assert.deepEqual(group.private_dns_zone_ids, [new Ref(`azurerm_private_dns_zone.${zone}`, ["id"])], db);
+    }
+  });
+
+  it("makes the principal the inputs name administrator of every PostgreSQL server; a group by default", () => {
+    const { graph } = lowerInline(DATABASES);
+    const admins = nodesOf(graph, "azurerm_postgresql_flexible_server_active_directory_administrator");
+    assert.deepEqual(
+      admins.map((a) => [a.address, `${a.properties.server_name}`]),
+      [
+        [
+          "azurerm_postgresql_flexible_server_active_directory_administrator.db",
+          "azurerm_postgresql_flexible_server.db.name",
+        ],
+        [
+          "azurerm_postgresql_flexible_server_active_directory_administrator.db2",
+          "azurerm_postgresql_flexible_server.db2.name",
+        ],
+      ],
+    );
+    for (const admin of admins) {
+      assert.ok(admin.properties.server_name instanceof Ref);
+      assertRef(admin.properties.resource_group_name, "azurerm_resource_group.main", "name");
+      const inputs = ["tenant_id", "object_id", "principal_name", "principal_type"].map(
+        (key) => (admin.properties[key] as VarRef).name,
+      );
+      assert.deepEqual(inputs, [
+        "azure_tenant_id",
+        "azure_db_admin_object_id",
+        "azure_db_admin_name",
+        "azure_db_admin_type",
+      ]);
+    }
+    const type = graph.variables.find((v) => v.name === "azure_db_admin_type");
+    assert.equal(type?.default, "Group");
+    assert.equal(graph.variables.find((v) => v.name === "azure_db_admin_object_id")?.default, undefined);
+  });
+
+  it("locks protected servers against deletion, after (and so removed before) their other resources", () => {
+    const protectedDb = DATABASES.replace(
+      "    size: medium\n    network: ${other}\n",
+      "    size: medium\n    network: ${other}\n    deletionProtection: true\n",
+    );
+    const { graph } = lowerInline(protectedDb);
+    const locks = nodesOf(graph, "azurerm_management_lock");
+    assert.equal(locks.length, 1, "dev protects only what asks for it");
+    const lock = locks[0] as ResourceNode;
+    assertRef(lock.properties.scope, "azurerm_postgresql_flexible_server.db2", "id");
+    assert.equal(lock.properties.lock_level, "CanNotDelete");
+    assert.deepEqual([...lock.dependsOn].sort(), [
+      "azurerm_postgresql_flexible_server_active_directory_administrator.db2",
+      "azurerm_postgresql_flexible_server_database.db2",
+      "azurerm_private_endpoint.db2",
+    ]);
+
+    const prod = lowerInline(
+      `environments:\n  prod: {}\n${DATABASES}  files:\n    type: bucket\n`,
+      "prod",
+    ).graph;
+    assertSchemaClean(prod);
+    const scopes = nodesOf(prod, "azurerm_management_lock").map((l) => (l.properties.scope as Ref).address);
+    assert.deepEqual(scopes, [
+      "azurerm_postgresql_flexible_server.db",
+      "azurerm_postgresql_flexible_server.db2",
+      "azurerm_storage_account.files",
+      "azurerm_mysql_flexible_server.legacy",
+    ]);
+    const account = prod.nodes.find((n) => n.address === "azurerm_management_lock.files");
+    assert.deepEqual(account?.dependsOn, ["azurerm_storage_container.files"]);
+
+    const unprotected = lowerInline(
+      `environments:\n  prod: {}\n${DATABASES.replaceAll("    size: medium\n", "    size: medium\n    deletionProtection: false\n")}`,
+      "prod",
+    ).graph;
+    assert.deepEqual(nodesOf(unprotected, "azurerm_management_lock"), []);
+  });
+});
+
+describe("Azure VM access to secrets", () => {
+  it("lets a VM's identity read exactly the secrets its env names", () => {
+    const { graph } = lowerInline(`components:
+${NETWORK}  api-key:
+    type: secret
+  unused:
+    type: secret
+  web:
+    type: vm
+    network: \${net}
+    env:
+      API_KEY_SECRET: \${api-key.id}
+  worker:
+    type: vm
+    network: \${net}
+`);
+    assertSchemaClean(graph);
+    const grant = only(graph, "azurerm_role_assignment");
+    assert.equal(grant.address, "azurerm_role_assignment.web_api_key");
+    assertRef(grant.properties.scope, "azurerm_key_vault.api_key", "id");
+    assert.equal(grant.properties.role_definition_name, "Key Vault Secrets User");
+    assertRef(
+      grant.properties.principal_id,
+      "azurerm_linux_virtual_machine.web",
+      "identity",
+      0,
+      "principal_id",
+    );
+    assert.equal(grant.properties.principal_type, "ServicePrincipal");
   });
 });

@@ -3,11 +3,11 @@ import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { checkProperties } from "../../../src/catalog/check-properties.ts";
 import { ProviderSchemas } from "../../../src/catalog/provider-schemas.ts";
-import type { ResourceGraph, ResourceNode } from "../../../src/model/graph.ts";
+import { edgesOf, type ResourceGraph, type ResourceNode } from "../../../src/model/graph.ts";
 import { LoweringContext } from "../../../src/model/lower/context.ts";
 import { GCP_LOWERINGS } from "../../../src/model/lower/gcp/index.ts";
 import { lowerSpec } from "../../../src/model/lower/lower-spec.ts";
-import { isPlainObject, Ref, Template, type Value } from "../../../src/model/value.ts";
+import { isPlainObject, Ref, Template, type Value, VarRef } from "../../../src/model/value.ts";
 import { COMPONENT_ATTRIBUTES } from "../../../src/spec/component-attributes.ts";
 import { DiagnosticBag } from "../../../src/spec/diagnostics.ts";
 import { parseSpec, readSpecFile } from "../../../src/spec/load-spec.ts";
@@ -51,6 +51,17 @@ function assertRef(value: Value | undefined, address: string, ...path: Array<str
   assert.ok(value instanceof Ref, `expected a reference to ${address}`);
   assert.equal(value.address, address);
   assert.deepEqual([...value.path], path);
+}
+
+function assertVar(value: Value | undefined, name: string): void {
+  assert.ok(value instanceof VarRef, `expected the input ${name}`);
+  assert.equal(value.name, name);
+}
+
+/** The parts of a template, references and inputs printed as `address.path` and `var.name`. */
+function partsOf(value: Value | undefined): string[] {
+  assert.ok(value instanceof Template, "expected a template");
+  return value.parts.map((p) => (p instanceof VarRef ? `var.${p.name}` : String(p)));
 }
 
 /** Every key anywhere in a value, for asserting what must never appear. */
@@ -132,7 +143,9 @@ describe("GCP lowering of the gcp-notes example", () => {
   it("no password or secret value is generated anywhere", () => {
     for (const env of ["dev", "prod"]) {
       const graph = lowerExample(env);
-      assert.deepEqual(ofType(graph, "google_sql_user"), []);
+      const users = ofType(graph, "google_sql_user");
+      assert.ok(users.length > 0);
+      for (const user of users) assert.equal(user.properties.type, "CLOUD_IAM_SERVICE_ACCOUNT", user.address);
       assert.deepEqual(ofType(graph, "google_secret_manager_secret_version"), []);
       for (const n of graph.nodes) {
         const keys = keysIn(n.properties);
@@ -204,11 +217,18 @@ describe("GCP bucket", () => {
     assert.ok(deletes.some((c) => c.days_since_noncurrent_time === 30));
   });
 
-  it("lifts public access prevention only for public buckets, with a warning", () => {
+  it("lets anyone read a public bucket's objects by URL, without listing them; nobody a private one's", () => {
     const lowered = lowerSpec(resolve(spec(bucket("    public: true\n")), "dev"), { schemas });
     const props = node(lowered.graph, "google_storage_bucket.files").properties;
     assert.equal(props.public_access_prevention, "inherited");
-    assert.equal(lowered.warnings.length, 1);
+    const grant = node(lowered.graph, "google_storage_bucket_iam_member.files_public_read").properties;
+    assertRef(grant.bucket, "google_storage_bucket.files", "name");
+    assert.equal(grant.role, "roles/storage.legacyObjectReader", "objects.get only: no listing");
+    assert.equal(grant.member, "allUsers");
+    assert.deepEqual(lowered.warnings, []);
+
+    const closed = lower(spec(bucket("    public: false\n")));
+    assert.deepEqual(ofType(closed, "google_storage_bucket_iam_member"), []);
   });
 });
 
@@ -223,7 +243,10 @@ describe("GCP database", () => {
     assertRef(ip.private_network, "google_compute_network.net", "id");
     assertRef(ip.allocated_ip_range, "google_compute_global_address.net_private_services", "name");
     assert.ok(!("authorized_networks" in ip));
-    assert.deepEqual(instance.dependsOn, ["google_service_networking_connection.net_private_services"]);
+    assert.deepEqual(instance.dependsOn, [
+      "google_service_networking_connection.net_private_services",
+      "google_project_service.sqladmin",
+    ]);
     assert.deepEqual((settings.database_flags as Value[])[0], {
       name: "cloudsql.iam_authentication",
       value: "on",
@@ -369,6 +392,97 @@ describe("GCP VM", () => {
     assert.deepEqual(ofType(graph, "google_compute_firewall"), []);
   });
 
+  const ACCESS = `  key:
+    type: secret
+  other-key:
+    type: secret
+  db2:
+    type: database
+    engine: mysql
+    network: \${net}
+  web:
+    type: vm
+    network: \${net}
+    env:
+      DATABASE_URL: postgres://\${db.endpoint}/notes
+      DB2_HOST: \${db2.host}
+      KEY: \${key.id}
+  worker:
+    type: vm
+    network: \${net}
+`;
+
+  it("writes its logs and metrics, and gets nothing more when its env names nothing", () => {
+    const graph = lower(spec(`${DB}${ACCESS}`));
+    const grants = graph.nodes.filter((n) => n.component === "worker" && n.type.endsWith("_iam_member"));
+    assert.deepEqual(
+      grants.map((n) => [n.address, n.properties.role]),
+      [
+        ["google_project_iam_member.worker_log_writer", "roles/logging.logWriter"],
+        ["google_project_iam_member.worker_metric_writer", "roles/monitoring.metricWriter"],
+      ],
+    );
+    for (const grant of grants) {
+      assertVar(grant.properties.project, "gcp_project");
+      assertRef(grant.properties.member, "google_service_account.worker", "member");
+      assert.ok(!("condition" in grant.properties));
+    }
+    assert.ok(!graph.nodes.some((n) => n.component === "worker" && n.type === "google_sql_user"));
+  });
+
+  it("reads exactly the secrets its env names", () => {
+    const graph = lower(spec(`${DB}${ACCESS}`));
+    const reads = ofType(graph, "google_secret_manager_secret_iam_member");
+    assert.deepEqual(
+      reads.map((n) => n.address),
+      ["google_secret_manager_secret_iam_member.web_key"],
+    );
+    const read = reads[0]?.properties ?? {};
+    assertRef(read.secret_id, "google_secret_manager_secret.key", "id");
+    assert.equal(read.role, "roles/secretmanager.secretAccessor");
+    assertRef(read.member, "google_service_account.web", "member");
+  });
+
+  it("signs in as itself to each database its env names, allowed on that instance only", () => {
+    const graph = lower(spec(`${DB}${ACCESS}`));
+    assert.deepEqual(
+      ofType(graph, "google_sql_user").map((n) => n.address),
+      ["google_sql_user.web_db", "google_sql_user.web_db2"],
+    );
+    const postgres = node(graph, "google_sql_user.web_db").properties;
+    assertRef(postgres.instance, "google_sql_database_instance.db", "name");
+    assert.equal(postgres.type, "CLOUD_IAM_SERVICE_ACCOUNT");
+    // Cloud SQL for PostgreSQL names a service account's user by its email without `.gserviceaccount.com`.
+    assert.deepEqual(partsOf(postgres.name), [
+      "google_service_account.web.account_id",
+      "@",
+      "google_service_account.web.project",
+      ".iam",
+    ]);
+    const mysql = node(graph, "google_sql_user.web_db2").properties;
+    assertRef(mysql.instance, "google_sql_database_instance.db2", "name");
+    assertRef(mysql.name, "google_service_account.web", "email");
+
+    for (const db of ["db", "db2"]) {
+      for (const [suffix, role] of [
+        ["sql_client", "roles/cloudsql.client"],
+        ["sql_login", "roles/cloudsql.instanceUser"],
+      ]) {
+        const grant = node(graph, `google_project_iam_member.web_${db}_${suffix}`).properties;
+        assert.equal(grant.role, role);
+        assertVar(grant.project, "gcp_project");
+        assertRef(grant.member, "google_service_account.web", "member");
+        assert.deepEqual(partsOf(block(grant.condition).expression), [
+          "resource.type == 'sqladmin.googleapis.com/Instance' && resource.name == 'projects/",
+          `google_sql_database_instance.${db}.project`,
+          "/instances/",
+          `google_sql_database_instance.${db}.name`,
+          "'",
+        ]);
+      }
+    }
+  });
+
   it("refuses SSH from the whole internet before lowering", () => {
     const open = `  web:\n    type: vm\n    network: \${net}\n    ingress:\n      - port: 22\n        cidr: 0.0.0.0/0\n`;
     assert.throws(() => lower(spec(open)), /SSH/);
@@ -412,6 +526,29 @@ describe("GCP queue", () => {
     const dlqSub = node(graph, "google_pubsub_subscription.jobs_dlq").properties;
     assertRef(dlqSub.topic, "google_pubsub_topic.jobs_dlq", "id");
   });
+
+  it("lets Pub/Sub's service agent publish dead letters and acknowledge them on the source", () => {
+    const graph = lower(spec(queue("    deadLetter: true\n")));
+    const agent = [
+      "serviceAccount:service-",
+      "var.gcp_project_number",
+      "@gcp-sa-pubsub.iam.gserviceaccount.com",
+    ];
+    const publish = node(graph, "google_pubsub_topic_iam_member.jobs_dlq").properties;
+    assertRef(publish.topic, "google_pubsub_topic.jobs_dlq", "id");
+    assert.equal(publish.role, "roles/pubsub.publisher");
+    assert.deepEqual(partsOf(publish.member), agent);
+    const acknowledge = node(graph, "google_pubsub_subscription_iam_member.jobs").properties;
+    assertRef(acknowledge.subscription, "google_pubsub_subscription.jobs", "id");
+    assert.equal(acknowledge.role, "roles/pubsub.subscriber");
+    assert.deepEqual(partsOf(acknowledge.member), agent);
+    assert.ok(graph.variables.some((v) => v.name === "gcp_project_number" && v.type === "string"));
+
+    const plain = lower(spec(queue("")));
+    assert.deepEqual(ofType(plain, "google_pubsub_topic_iam_member"), []);
+    assert.deepEqual(ofType(plain, "google_pubsub_subscription_iam_member"), []);
+    assert.ok(!plain.variables.some((v) => v.name === "gcp_project_number"), "asked for only when needed");
+  });
 });
 
 describe("GCP secret", () => {
@@ -429,6 +566,73 @@ describe("GCP secret", () => {
       assert.deepEqual(props.annotations, { description: "Signing key" });
       assert.equal(graph.nodes.filter((n) => n.component === "key").length, 1);
     }
+  });
+});
+
+describe("GCP project", () => {
+  /** The API each kind of resource is created through. */
+  const API_OF: ReadonlyArray<[RegExp, string]> = [
+    [/^google_compute_/, "compute"],
+    [/^google_service_account$/, "iam"],
+    [/^google_pubsub_/, "pubsub"],
+    [/^google_secret_manager_/, "secretmanager"],
+    [/^google_service_networking_connection$/, "servicenetworking"],
+    [/^google_sql_/, "sqladmin"],
+  ];
+
+  /** Whether `from` depends on `to`, directly or through other resources. */
+  function reaches(graph: ResourceGraph, from: string, to: string): boolean {
+    const next = new Map<string, string[]>();
+    for (const edge of edgesOf(graph)) next.set(edge.from, [...(next.get(edge.from) ?? []), edge.to]);
+    const seen = new Set<string>();
+    const stack = [from];
+    while (stack.length > 0) {
+      const at = stack.pop() as string;
+      if (at === to) return true;
+      if (seen.has(at)) continue;
+      seen.add(at);
+      stack.push(...(next.get(at) ?? []));
+    }
+    return false;
+  }
+
+  for (const env of ["dev", "prod"]) {
+    it(`${env}: enables each API once, keeps it on at destroy, and every resource waits for its API`, () => {
+      const graph = lowerExample(env);
+      const services = ofType(graph, "google_project_service");
+      assert.deepEqual(
+        services.map((n) => n.properties.service),
+        API_OF.map(([, api]) => `${api}.googleapis.com`),
+      );
+      for (const service of services) {
+        assert.equal(service.properties.disable_on_destroy, false);
+        assertVar(service.properties.project, "gcp_project");
+      }
+      let checked = 0;
+      for (const n of graph.nodes) {
+        const api = API_OF.find(([pattern]) => pattern.test(n.type))?.[1];
+        if (!api) continue;
+        checked++;
+        assert.ok(
+          reaches(graph, n.address, `google_project_service.${api}`),
+          `${n.address} waits for ${api}`,
+        );
+      }
+      assert.ok(checked > 20);
+    });
+  }
+
+  it("asks for the project only when something needs it", () => {
+    const graph = lower(
+      `apiVersion: plinth/v1\napp: notes\ncloud: gcp\nenvironments:\n  dev: {}\ncomponents:\n  files:\n    type: bucket\n`,
+    );
+    assert.deepEqual(graph.variables, []);
+    assert.deepEqual(ofType(graph, "google_project_service"), []);
+    const withVm = lower(spec("  web:\n    type: vm\n    network: ${net}\n"));
+    assert.deepEqual(
+      withVm.variables.map((v) => v.name),
+      ["gcp_project"],
+    );
   });
 });
 

@@ -80,6 +80,7 @@ describe("every lowered resource matches the Terraform provider schemas", () => 
         versioning: fc.boolean(),
         public: fc.boolean(),
         forceDestroy: fc.boolean(),
+        expireAfterDays: fc.integer({ min: 1, max: 3650 }),
       }),
       fc.record({
         type: fc.constant("queue"),
@@ -95,12 +96,20 @@ describe("every lowered resource matches the Terraform provider schemas", () => 
         size: fc.constantFrom("medium", "large"),
         network: fc.constant("${net}"),
         highAvailability: fc.boolean(),
+        deletionProtection: fc.boolean(),
       }),
       fc.record({
         type: fc.constant("vm"),
         size: fc.constantFrom("small", "medium", "large"),
         network: fc.constant("${net}"),
-        env: fc.dictionary(fc.stringMatching(/^[A-Z][A-Z_]{0,6}$/), text, { maxKeys: 3 }),
+        // Values may name the secret every random spec has, which grants the VM access to it.
+        env: fc.dictionary(
+          fc.stringMatching(/^[A-Z][A-Z_]{0,6}$/),
+          fc.oneof(text, fc.constant("${vault.id}")),
+          {
+            maxKeys: 3,
+          },
+        ),
         ingress: fc.array(
           fc.record({ port: fc.integer({ min: 80, max: 9000 }), cidr: fc.constant("10.0.0.0/16") }),
           { maxLength: 2 },
@@ -109,19 +118,24 @@ describe("every lowered resource matches the Terraform provider schemas", () => 
     );
     const spec = fc.record({
       cloud: fc.constantFrom(...CLOUDS),
+      nat: fc.boolean(),
       production: fc.boolean(),
       tags: fc.dictionary(fc.stringMatching(/^[a-z][a-z0-9-]{0,10}$/), text, { maxKeys: 3 }),
       components: fc.dictionary(name, component, { minKeys: 1, maxKeys: 6 }),
     });
     fc.assert(
-      fc.property(spec, ({ cloud, production, tags, components }) => {
+      fc.property(spec, ({ cloud, nat, production, tags, components }) => {
         const document = {
           apiVersion: "plinth/v1",
           app: "fuzz",
           cloud,
           tags,
           environments: { stage: { production } },
-          components: { ...components, net: { type: "network", cidr: "10.0.0.0/16" } },
+          components: {
+            ...components,
+            net: { type: "network", cidr: "10.0.0.0/16", nat },
+            vault: { type: "secret" },
+          },
         };
         const doc = parseSpec(JSON.stringify(document), "fuzz.yaml");
         const first = buildGraph(doc, { schemas }).graph;

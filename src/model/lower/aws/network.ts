@@ -1,7 +1,7 @@
 import { zoneOf } from "../../../catalog/regions.ts";
 import type { NetworkComponent } from "../../../spec/types.ts";
 import { Template } from "../../value.ts";
-import type { LoweredComponent, LoweringContext, SubnetInfo } from "../context.ts";
+import { defaultZone, type LoweredComponent, type LoweringContext, type SubnetInfo } from "../context.ts";
 import { assumeRolePolicy, policyDocument } from "./iam.ts";
 
 /**
@@ -20,7 +20,7 @@ export function lowerAwsNetwork(network: NetworkComponent, ctx: LoweringContext)
 
   const subnets: SubnetInfo[] = [];
   Object.entries(network.props.subnets ?? {}).forEach(([subnetName, subnet], index) => {
-    const zone = subnet.zone ?? (index % 2 === 0 ? "a" : "b");
+    const zone = subnet.zone ?? defaultZone(index);
     const address = ctx.add(network, "aws_subnet", ctx.localName(network, subnetName), {
       vpc_id: vpcId,
       cidr_block: subnet.cidr,

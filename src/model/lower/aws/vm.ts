@@ -1,8 +1,9 @@
 import { SIZES } from "../../../catalog/sizes.ts";
 import type { VmComponent } from "../../../spec/types.ts";
-import type { LoweredComponent, LoweringContext } from "../context.ts";
+import { type LoweredComponent, type LoweringContext, subnetFor } from "../context.ts";
 import { envScript } from "../env-script.ts";
-import { assumeRolePolicy, partitionOf } from "./iam.ts";
+import { referencedResources } from "../referenced-resources.ts";
+import { assumeRolePolicy, partitionOf, policyDocument } from "./iam.ts";
 
 /** Amazon Linux 2023, resolved by EC2 at launch from AWS's public SSM parameter. */
 const DEFAULT_IMAGE = "resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64";
@@ -15,10 +16,7 @@ const DEFAULT_IMAGE = "resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-a
 export function lowerAwsVm(vm: VmComponent, ctx: LoweringContext): LoweredComponent {
   const name = ctx.localName(vm);
   const network = ctx.network(vm.props.network);
-  const subnet =
-    network.subnets.find((s) => s.name === vm.props.subnet) ??
-    network.subnets.find((s) => !s.public) ??
-    network.subnets[0];
+  const subnet = subnetFor(network, vm.props.subnet);
 
   const role = ctx.add(vm, "aws_iam_role", name, {
     name: ctx.physicalName(vm, { max: 64 }),
@@ -28,6 +26,21 @@ export function lowerAwsVm(vm: VmComponent, ctx: LoweringContext): LoweredCompon
     role: ctx.ref(role, "name"),
     policy_arn: `arn:${partitionOf(ctx.region)}:iam::aws:policy/AmazonSSMManagedInstanceCore`,
   });
+  const secrets = referencedResources(ctx, vm, "secret", "aws_secretsmanager_secret");
+  if (secrets.length > 0) {
+    // The VM may read exactly the secrets its env names, nothing else.
+    ctx.add(vm, "aws_iam_role_policy", ctx.localName(vm, "secrets"), {
+      name: "read-referenced-secrets",
+      role: ctx.ref(role, "id"),
+      policy: policyDocument([
+        {
+          Effect: "Allow",
+          Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"],
+          Resource: secrets.map(({ address }) => ctx.ref(address, "arn")),
+        },
+      ]),
+    });
+  }
   const profile = ctx.add(vm, "aws_iam_instance_profile", name, {
     name: ctx.physicalName(vm, { max: 128 }),
     role: ctx.ref(role, "name"),

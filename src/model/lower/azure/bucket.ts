@@ -1,14 +1,15 @@
 import type { BucketComponent } from "../../../spec/types.ts";
-import { Template } from "../../value.ts";
+import { Template, type Value } from "../../value.ts";
 import type { LoweredComponent, LoweringContext } from "../context.ts";
+import { lockAgainstDeletion } from "./management-lock.ts";
 import { placement } from "./resource-group.ts";
 
 /**
  * A storage account holding one container: the account is what is globally named, secured and replicated,
  * the container what holds the objects. Microsoft Entra authentication only (no shared keys, no local
  * users), TLS 1.2 over HTTPS only, double encryption at rest, versioning, soft delete of blobs and
- * containers (longer in production), geo-redundant in production, and no anonymous access unless
- * `public: true`.
+ * containers (longer in production), geo-redundant in production, no anonymous access unless
+ * `public: true`, expiry by a lifecycle management policy, and in production a CanNotDelete lock.
  *
  * The container is managed through Azure Resource Manager (`storage_account_id`), so Terraform needs no
  * account key to create it.
@@ -51,12 +52,12 @@ export function lowerAzureBucket(bucket: BucketComponent, ctx: LoweringContext):
   });
 
   if (bucket.props.expireAfterDays !== undefined) {
-    ctx.bag.warn(
-      `\`expireAfterDays\` of bucket \`${bucket.name}\` is not applied on Azure yet: objects are kept until deleted.`,
-      ctx.spec.sources.value(`${bucket.pointer}/expireAfterDays`),
-      "Add a lifecycle management rule to the storage account outside plinth for now.",
-    );
+    ctx.add(bucket, "azurerm_storage_management_policy", name, {
+      storage_account_id: ctx.ref(account, "id"),
+      rule: [expiryRule(bucket.props.expireAfterDays)],
+    });
   }
+  if (production) lockAgainstDeletion(ctx, bucket, account);
 
   // The account's name is the globally unique one, as an S3 bucket's; the URL names the container too.
   return {
@@ -66,5 +67,25 @@ export function lowerAzureBucket(bucket: BucketComponent, ctx: LoweringContext):
       // primary_blob_endpoint ends with a slash: https://<account>.blob.core.windows.net/
       url: new Template([ctx.ref(account, "primary_blob_endpoint"), ctx.ref(container, "name")]),
     },
+  };
+}
+
+/**
+ * Blobs, the old versions versioning keeps and snapshots deleted `days` after they were written, as
+ * expiry does on AWS and GCP; deleted blobs then stay in soft delete for its retention. The account holds
+ * one container, so the rule needs no prefix. Append blobs take delete actions too.
+ */
+function expiryRule(days: number): Value {
+  return {
+    name: "expire",
+    enabled: true,
+    filters: [{ blob_types: ["blockBlob", "appendBlob"] }],
+    actions: [
+      {
+        base_blob: [{ delete_after_days_since_modification_greater_than: days }],
+        version: [{ delete_after_days_since_creation: days }],
+        snapshot: [{ delete_after_days_since_creation_greater_than: days }],
+      },
+    ],
   };
 }

@@ -3,6 +3,8 @@ import type { DatabaseComponent } from "../../../spec/types.ts";
 import { Template, type Value } from "../../value.ts";
 import type { LoweredComponent, LoweringContext, NetworkInfo } from "../context.ts";
 import { DEFAULT_VERSION, databaseName, PORT } from "../database-defaults.ts";
+import { lockAgainstDeletion } from "./management-lock.ts";
+import { privateDnsZone } from "./private-dns-zone.ts";
 import { placement } from "./resource-group.ts";
 import { tenantId } from "./tenant.ts";
 
@@ -14,29 +16,34 @@ const POSTGRES_STORAGE_MB = [
 const POSTGRES_MIN_BACKUP_DAYS = 7;
 /** Azure names MySQL versions by minor release. */
 const MYSQL_VERSIONS: Readonly<Record<string, string>> = { "8": "8.0.21", "8.0": "8.0.21", "5.7": "5.7" };
-/** What a private endpoint connects to on each kind of server. */
-const SUBRESOURCE = { postgres: "postgresqlServer", mysql: "mysqlServer" } as const;
+/** What a private endpoint connects to on each kind of server, and the DNS zone its address goes in. */
+const PRIVATE_LINK = {
+  postgres: { subresource: "postgresqlServer", zone: "privatelink.postgres.database.azure.com" },
+  mysql: { subresource: "mysqlServer", zone: "privatelink.mysql.database.azure.com" },
+} as const;
 
 /**
  * A flexible server reachable only through a private endpoint in the network's first private subnet:
  * public network access off, automated backups (longer, and geo-redundant, in production), storage that
- * grows by itself, zone-redundant high availability in production. PostgreSQL accepts Microsoft Entra
- * sign-in only; MySQL, which cannot turn passwords off in its resource, takes the administrator password
- * from a sensitive input as a write-only argument, so it is kept out of Terraform state as well.
+ * grows by itself, zone-redundant high availability in production, and with deletion protection (the
+ * production default) a CanNotDelete lock. PostgreSQL accepts Microsoft Entra sign-in only, administered
+ * by the principal the `azure_db_admin_*` inputs name; MySQL, which cannot turn passwords off in its
+ * resource, takes the administrator password from a sensitive input as a write-only argument, so it is
+ * kept out of Terraform state as well.
  *
- * The host is the server's name in Azure DNS; it resolves to the private endpoint once the network has
- * the privatelink DNS zone of the engine, which plinth's Azure catalog cannot generate yet.
+ * The host is the server's name in Azure DNS; inside the network it resolves to the private endpoint,
+ * through the engine's privatelink zone linked to the network.
  */
 export function lowerAzureDatabase(db: DatabaseComponent, ctx: LoweringContext): LoweredComponent {
   const { engine } = db.props;
   const network = ctx.network(db.props.network);
   const sku = SIZES.azure.database[db.props.size ?? "small"];
   checkHighAvailability(db, ctx, sku);
-  warnDeletionProtection(db, ctx);
 
   const server =
     engine === "postgres" ? addPostgres(db, ctx, sku) : addMysql(db, ctx, sku, mysqlVersion(db, ctx));
   addPrivateEndpoint(db, ctx, network, server);
+  if (db.props.deletionProtection ?? ctx.spec.production) lockAgainstDeletion(ctx, db, server);
 
   const host = ctx.ref(server, "fqdn");
   return {
@@ -80,7 +87,42 @@ function addPostgres(db: DatabaseComponent, ctx: LoweringContext, sku: string): 
     charset: "UTF8",
     collation: "en_US.utf8",
   });
+  // Without an Entra administrator nobody can sign in to a server that accepts Entra sign-in only.
+  ctx.add(db, "azurerm_postgresql_flexible_server_active_directory_administrator", name, {
+    server_name: ctx.ref(server, "name"),
+    resource_group_name: placement(ctx).resource_group_name,
+    tenant_id: tenantId(ctx),
+    ...databaseAdmin(ctx),
+  });
   return server;
+}
+
+/**
+ * The Microsoft Entra principal administering the PostgreSQL servers, as inputs: a group by default, so
+ * administrators come and go without a change to the servers. Its name becomes the administrator's role
+ * name in PostgreSQL.
+ */
+function databaseAdmin(ctx: LoweringContext): Record<string, Value> {
+  return {
+    object_id: ctx.variable({
+      name: "azure_db_admin_object_id",
+      type: "string",
+      description:
+        "Object ID of the Microsoft Entra group, user or service principal administering the PostgreSQL servers",
+    }),
+    principal_name: ctx.variable({
+      name: "azure_db_admin_name",
+      type: "string",
+      description:
+        "Name of that principal (a group's display name, a user's principal name); the administrator's role name",
+    }),
+    principal_type: ctx.variable({
+      name: "azure_db_admin_type",
+      type: "string",
+      description: "Kind of that principal: Group, User or ServicePrincipal",
+      default: "Group",
+    }),
+  };
 }
 
 function addMysql(db: DatabaseComponent, ctx: LoweringContext, sku: string, version: string): string {
@@ -132,6 +174,8 @@ function addPrivateEndpoint(
       "Add a subnet without `public: true`.",
     );
   }
+  const link = PRIVATE_LINK[db.props.engine];
+  const zone = privateDnsZone(ctx, db.props.engine, link.zone, network);
   ctx.add(db, "azurerm_private_endpoint", ctx.localName(db), {
     name: ctx.physicalName(db, { max: 80 }, "pe"),
     ...placement(ctx),
@@ -142,9 +186,10 @@ function addPrivateEndpoint(
         name: ctx.physicalName(db, { max: 80 }, "psc"),
         is_manual_connection: false,
         private_connection_resource_id: ctx.ref(server, "id"),
-        subresource_names: [SUBRESOURCE[db.props.engine]],
+        subresource_names: [link.subresource],
       },
     ],
+    private_dns_zone_group: [{ name: db.props.engine, private_dns_zone_ids: [ctx.ref(zone, "id")] }],
   });
 }
 
@@ -162,16 +207,6 @@ function checkHighAvailability(db: DatabaseComponent, ctx: LoweringContext, sku:
       ? ctx.spec.sources.value(`${db.pointer}/${explicit ? "highAvailability" : "size"}`)
       : db.location,
     "Use size medium or large, or set `highAvailability: false`.",
-  );
-}
-
-/** Deleting a flexible server can only be prevented by a management lock, not in the Azure catalog yet. */
-function warnDeletionProtection(db: DatabaseComponent, ctx: LoweringContext): void {
-  if (!(db.props.deletionProtection ?? ctx.spec.production)) return;
-  ctx.bag.warn(
-    `Deletion protection of database \`${db.name}\` is not applied on Azure yet.`,
-    db.location,
-    "Put a CanNotDelete lock on the server outside plinth for now.",
   );
 }
 

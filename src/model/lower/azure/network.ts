@@ -1,6 +1,6 @@
 import type { NetworkComponent } from "../../../spec/types.ts";
 import { localName } from "../../naming.ts";
-import type { LoweredComponent, LoweringContext, SubnetInfo } from "../context.ts";
+import { defaultZone, type LoweredComponent, type LoweringContext, type SubnetInfo } from "../context.ts";
 import { placement } from "./resource-group.ts";
 import { LAST_PRIORITY } from "./security-rule.ts";
 
@@ -11,6 +11,7 @@ import { LAST_PRIORITY } from "./security-rule.ts";
  * Azure subnets are neither public nor private: a VM is reachable from the internet only through a public
  * IP, which plinth never assigns. So `public` only steers where a VM goes by default, as on GCP, and no
  * subnet gets Azure's implicit ("default") outbound access, which hands VMs a shared public address.
+ * With `nat`, a NAT gateway gives every subnet outbound access through one static address instead.
  *
  * No flow logs: NSG flow logs take no new logs since June 2025, and their successor, VNet flow logs, needs
  * Network Watcher, a flow-log resource and a storage account, which plinth's Azure catalog does not have.
@@ -54,19 +55,11 @@ export function lowerAzureNetwork(network: NetworkComponent, ctx: LoweringContex
       id: ctx.ref(address, "id"),
       cidr: subnet.cidr,
       public: subnet.public ?? false,
-      zone: subnet.zone ?? (index % 2 === 0 ? "a" : "b"),
+      zone: subnet.zone ?? defaultZone(index),
     });
   });
 
-  if (network.props.nat) {
-    // A NAT gateway is useless until it is associated with its public IP and with the subnets, and
-    // neither association type is in plinth's Azure catalog yet.
-    ctx.error(
-      `The network \`${network.name}\` asks for NAT, which plinth cannot generate on Azure yet.`,
-      ctx.spec.sources.value(`${network.pointer}/nat`),
-      "Remove `nat: true` for Azure; its VMs then have no outbound internet access.",
-    );
-  }
+  if (network.props.nat) addNat(network, ctx, subnets);
 
   const vnetId = ctx.ref(vnet, "id");
   return {
@@ -80,6 +73,42 @@ export function lowerAzureNetwork(network: NetworkComponent, ctx: LoweringContex
       handles: { securityGroupName: nsgName, securityGroupId: nsgId },
     },
   };
+}
+
+/**
+ * A Standard NAT gateway with one static public IP, serving every subnet of the network, as Cloud NAT
+ * does on GCP: a subnet's VMs reach the internet from that address and nothing reaches them through it.
+ * No zone is pinned, so Azure places the gateway and its address together.
+ */
+function addNat(network: NetworkComponent, ctx: LoweringContext, subnets: SubnetInfo[]): void {
+  const name = ctx.localName(network);
+  const where = placement(ctx);
+  const ip = ctx.add(network, "azurerm_public_ip", ctx.localName(network, "nat"), {
+    name: ctx.physicalName(network, { max: 80 }, "nat-ip"),
+    ...where,
+    allocation_method: "Static",
+    sku: "Standard",
+  });
+  const gateway = ctx.add(network, "azurerm_nat_gateway", name, {
+    name: ctx.physicalName(network, { max: 80 }, "nat"),
+    ...where,
+    sku_name: "Standard",
+  });
+  const gatewayId = ctx.ref(gateway, "id");
+  const withIp = ctx.add(network, "azurerm_nat_gateway_public_ip_association", name, {
+    nat_gateway_id: gatewayId,
+    public_ip_address_id: ctx.ref(ip, "id"),
+  });
+  for (const subnet of subnets) {
+    ctx.add(
+      network,
+      "azurerm_subnet_nat_gateway_association",
+      subnetLocalName(network.name, subnet.name),
+      { subnet_id: subnet.id, nat_gateway_id: gatewayId },
+      // A gateway without an address gives the subnet no way out; it serves subnets once it has one.
+      { dependsOn: [withIp] },
+    );
+  }
 }
 
 /** The local name of a subnet's resources, also used by lowerings that refer to subnets by address. */

@@ -2,8 +2,9 @@ import { zoneOf } from "../../../catalog/regions.ts";
 import { SIZES } from "../../../catalog/sizes.ts";
 import type { IngressRule, VmComponent } from "../../../spec/types.ts";
 import { Encoded, type Value } from "../../value.ts";
-import type { LoweredComponent, LoweringContext, NetworkInfo } from "../context.ts";
+import { type LoweredComponent, type LoweringContext, type NetworkInfo, subnetFor } from "../context.ts";
 import { envScript } from "../env-script.ts";
+import { referencedResources } from "../referenced-resources.ts";
 import { placement } from "./resource-group.ts";
 import { nextPriority } from "./security-rule.ts";
 
@@ -18,16 +19,14 @@ const ADMIN_USERNAME = "plinth";
  * identity instead of stored credentials, SSH keys only (Azure requires a key or a password; the key's
  * public half is an input), Azure-managed patching of the default image, and the component's env written
  * at boot. Its ingress becomes allow rules for its own address on the network's security group, which
- * otherwise denies traffic inside the network.
+ * otherwise denies traffic inside the network. Its identity may read the secrets its env names (Key Vault
+ * Secrets User on each one's vault) and nothing else.
  */
 export function lowerAzureVm(vm: VmComponent, ctx: LoweringContext): LoweredComponent {
   const name = ctx.localName(vm);
   const where = placement(ctx);
   const network = ctx.network(vm.props.network);
-  const subnet =
-    network.subnets.find((s) => s.name === vm.props.subnet) ??
-    network.subnets.find((s) => !s.public) ??
-    network.subnets[0];
+  const subnet = subnetFor(network, vm.props.subnet);
 
   const nic = ctx.add(vm, "azurerm_network_interface", name, {
     name: ctx.physicalName(vm, { max: 80 }, "nic"),
@@ -71,6 +70,16 @@ export function lowerAzureVm(vm: VmComponent, ctx: LoweringContext): LoweredComp
   (vm.props.ingress ?? []).forEach((rule, index) => {
     allowIngress(vm, ctx, network, rule, index, privateIp);
   });
+  for (const { component, address } of referencedResources(ctx, vm, "secret", "azurerm_key_vault")) {
+    ctx.add(vm, "azurerm_role_assignment", ctx.localName(vm, component.name), {
+      scope: ctx.ref(address, "id"),
+      role_definition_name: "Key Vault Secrets User",
+      principal_id: ctx.ref(instance, "identity", 0, "principal_id"),
+      // Declaring the type spares Azure a directory lookup that fails while a new identity replicates.
+      principal_type: "ServicePrincipal",
+      description: `VM ${vm.name} reads secret ${component.name}`,
+    });
+  }
 
   return { attributes: { id: ctx.ref(instance, "id"), privateIp } };
 }

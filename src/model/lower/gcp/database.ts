@@ -3,8 +3,8 @@ import type { DatabaseComponent } from "../../../spec/types.ts";
 import { Template, type Value } from "../../value.ts";
 import type { LoweredComponent, LoweringContext } from "../context.ts";
 import { DEFAULT_VERSION, databaseName, PORT } from "../database-defaults.ts";
-import { labelsFor } from "./labels.ts";
 import { privateServices } from "./private-services.ts";
+import { enableApi } from "./project.ts";
 
 type Engine = DatabaseComponent["props"]["engine"];
 
@@ -47,7 +47,7 @@ export function lowerGcpDatabase(db: DatabaseComponent, ctx: LoweringContext): L
           deletion_protection_enabled: deletionProtection,
           // Keeps the automated backups when the instance is deleted, so a mistaken delete is recoverable.
           retain_backups_on_delete: production,
-          user_labels: labelsFor(ctx, db, address),
+          user_labels: ctx.tagsFor(address, db),
           ip_configuration: [
             {
               ipv4_enabled: false,
@@ -64,7 +64,7 @@ export function lowerGcpDatabase(db: DatabaseComponent, ctx: LoweringContext): L
       ],
     },
     // The private address comes from the peering, which no property refers to.
-    { dependsOn: [services.connection] },
+    { dependsOn: [services.connection, enableApi(ctx, "sqladmin")] },
   );
   ctx.add(db, "google_sql_database", name, {
     name: databaseName(ctx.spec.app),

@@ -1,6 +1,7 @@
 import type { NetworkComponent } from "../../../spec/types.ts";
 import type { Ref } from "../../value.ts";
-import type { LoweredComponent, LoweringContext, SubnetInfo } from "../context.ts";
+import { defaultZone, type LoweredComponent, type LoweringContext, type SubnetInfo } from "../context.ts";
+import { enableApi } from "./project.ts";
 
 /**
  * VPC network in custom-subnet mode with regional routing, one subnetwork per declared subnet (Private
@@ -13,13 +14,20 @@ import type { LoweredComponent, LoweringContext, SubnetInfo } from "../context.t
  */
 export function lowerGcpNetwork(network: NetworkComponent, ctx: LoweringContext): LoweredComponent {
   const name = ctx.localName(network);
-  const vpc = ctx.add(network, "google_compute_network", name, {
-    name: ctx.physicalName(network, { max: 63 }),
-    description: `Network ${network.name} of ${ctx.spec.app} (${ctx.spec.env})`,
-    // The default mode creates a subnet in every region with fixed ranges that clash with the declared CIDR.
-    auto_create_subnetworks: false,
-    routing_mode: "REGIONAL",
-  });
+  // Every Compute Engine resource of the app refers to a network, so only the network waits for the API.
+  const vpc = ctx.add(
+    network,
+    "google_compute_network",
+    name,
+    {
+      name: ctx.physicalName(network, { max: 63 }),
+      description: `Network ${network.name} of ${ctx.spec.app} (${ctx.spec.env})`,
+      // The default mode creates a subnet in every region with fixed ranges that clash with the declared CIDR.
+      auto_create_subnetworks: false,
+      routing_mode: "REGIONAL",
+    },
+    { dependsOn: [enableApi(ctx, "compute")] },
+  );
   const vpcId = ctx.ref(vpc, "id");
 
   const subnets: SubnetInfo[] = [];
@@ -38,7 +46,7 @@ export function lowerGcpNetwork(network: NetworkComponent, ctx: LoweringContext)
       id: ctx.ref(address, "id"),
       cidr: subnet.cidr,
       public: subnet.public ?? false,
-      zone: subnet.zone ?? (index % 2 === 0 ? "a" : "b"),
+      zone: subnet.zone ?? defaultZone(index),
     });
   });
 

@@ -1,6 +1,7 @@
 import { localName, physicalName } from "../../naming.ts";
 import type { Ref } from "../../value.ts";
 import type { LoweringContext, NetworkInfo } from "../context.ts";
+import { enableApi } from "./project.ts";
 
 export interface PrivateServices {
   /** The google_service_networking_connection: Cloud SQL instances must wait for it. */
@@ -24,13 +25,18 @@ export function privateServices(ctx: LoweringContext, network: NetworkInfo): Pri
     prefix_length: 16,
     network: network.id,
   }));
-  const connection = ctx.addOnce("google_service_networking_connection", name, () => ({
-    network: network.id,
-    service: "servicenetworking.googleapis.com",
-    reserved_peering_ranges: [ctx.ref(range, "name")],
-    // Deleting the peering fails while Google still holds the Cloud SQL instance's address for a few
-    // days after its deletion; abandoning it lets `destroy` finish, and the network's deletion removes it.
-    deletion_policy: "ABANDON",
-  }));
+  const connection = ctx.addOnce(
+    "google_service_networking_connection",
+    name,
+    () => ({
+      network: network.id,
+      service: "servicenetworking.googleapis.com",
+      reserved_peering_ranges: [ctx.ref(range, "name")],
+      // Deleting the peering fails while Google still holds the Cloud SQL instance's address for a few
+      // days after its deletion; abandoning it lets `destroy` finish, and the network's deletion removes it.
+      deletion_policy: "ABANDON",
+    }),
+    { dependsOn: [enableApi(ctx, "servicenetworking")] },
+  );
   return { connection, range: ctx.ref(range, "name") };
 }

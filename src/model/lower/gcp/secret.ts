@@ -1,5 +1,6 @@
 import type { SecretComponent } from "../../../spec/types.ts";
 import type { LoweredComponent, LoweringContext } from "../context.ts";
+import { enableApi } from "./project.ts";
 
 const DAY = 24 * 3600;
 
@@ -10,12 +11,18 @@ const DAY = 24 * 3600;
  */
 export function lowerGcpSecret(secret: SecretComponent, ctx: LoweringContext): LoweredComponent {
   const production = ctx.spec.production;
-  const address = ctx.add(secret, "google_secret_manager_secret", ctx.localName(secret), {
-    secret_id: ctx.physicalName(secret, { max: 255, allowed: /[a-z0-9_-]/ }),
-    ...(secret.props.description ? { annotations: { description: secret.props.description } } : {}),
-    replication: [{ auto: [{}] }],
-    version_destroy_ttl: `${(production ? 30 : 7) * DAY}s`,
-    deletion_protection: production,
-  });
+  const address = ctx.add(
+    secret,
+    "google_secret_manager_secret",
+    ctx.localName(secret),
+    {
+      secret_id: ctx.physicalName(secret, { max: 255, allowed: /[a-z0-9_-]/ }),
+      ...(secret.props.description ? { annotations: { description: secret.props.description } } : {}),
+      replication: [{ auto: [{}] }],
+      version_destroy_ttl: `${(production ? 30 : 7) * DAY}s`,
+      deletion_protection: production,
+    },
+    { dependsOn: [enableApi(ctx, "secretmanager")] },
+  );
   return { attributes: { id: ctx.ref(address, "id"), name: ctx.ref(address, "secret_id") } };
 }

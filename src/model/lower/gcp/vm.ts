@@ -2,37 +2,41 @@ import { zoneOf } from "../../../catalog/regions.ts";
 import { SIZES } from "../../../catalog/sizes.ts";
 import type { IngressRule, VmComponent } from "../../../spec/types.ts";
 import type { Value } from "../../value.ts";
-import type { LoweredComponent, LoweringContext } from "../context.ts";
+import { type LoweredComponent, type LoweringContext, subnetFor } from "../context.ts";
 import { envScript } from "../env-script.ts";
-import { labelsFor } from "./labels.ts";
+import { enableApi } from "./project.ts";
+import { grantVmAccess } from "./vm-access.ts";
 
 /** Debian 12, resolved by Compute Engine to the family's newest image when the disk is created. */
 const DEFAULT_IMAGE = "debian-cloud/debian-12";
 const CLOUD_PLATFORM_SCOPE = "https://www.googleapis.com/auth/cloud-platform";
 
 /**
- * Compute Engine instance without an external IP, running as its own service account with no roles
- * (its access is whatever IAM grants that account, nothing inherited from the default compute
- * account), Shielded VM, OS Login instead of metadata SSH keys, serial console off, and a firewall rule
- * per declared ingress. A custom network denies all other ingress; admins reach the VM through IAP by
- * declaring ingress from 35.235.240.0/20 on port 22.
+ * Compute Engine instance without an external IP, running as its own service account with only the
+ * roles its spec implies (vm-access.ts; nothing inherited from the default compute account), Shielded
+ * VM, OS Login instead of metadata SSH keys, serial console off, and a firewall rule per declared
+ * ingress. A custom network denies all other ingress; admins reach the VM through IAP by declaring
+ * ingress from 35.235.240.0/20 on port 22.
  */
 export function lowerGcpVm(vm: VmComponent, ctx: LoweringContext): LoweredComponent {
   const name = ctx.localName(vm);
   const network = ctx.network(vm.props.network);
-  const subnet =
-    network.subnets.find((s) => s.name === vm.props.subnet) ??
-    network.subnets.find((s) => !s.public) ??
-    network.subnets[0];
+  const subnet = subnetFor(network, vm.props.subnet);
   // Network tags select the instance in firewall rules; one per VM keeps rules from reaching others.
   const tag = ctx.physicalName(vm, { max: 63 });
 
-  const account = ctx.add(vm, "google_service_account", name, {
-    // 6 to 30 characters; the suffix keeps even the shortest names long enough.
-    account_id: ctx.physicalName(vm, { max: 30 }, "vm"),
-    display_name: `${vm.name} VM`,
-    description: `Identity of VM ${vm.name} of ${ctx.spec.app} (${ctx.spec.env})`,
-  });
+  const account = ctx.add(
+    vm,
+    "google_service_account",
+    name,
+    {
+      // 6 to 30 characters; the suffix keeps even the shortest names long enough.
+      account_id: ctx.physicalName(vm, { max: 30 }, "vm"),
+      display_name: `${vm.name} VM`,
+      description: `Identity of VM ${vm.name} of ${ctx.spec.app} (${ctx.spec.env})`,
+    },
+    { dependsOn: [enableApi(ctx, "iam")] },
+  );
 
   const instanceAddress = `google_compute_instance.${name}`;
   const startupScript = envScript(ctx.value(vm.props.env ?? {}) as Record<string, never>);
@@ -51,7 +55,7 @@ export function lowerGcpVm(vm: VmComponent, ctx: LoweringContext): LoweredCompon
             image: vm.props.image ?? DEFAULT_IMAGE,
             size: vm.props.diskGb ?? 20,
             type: "pd-balanced",
-            labels: labelsFor(ctx, vm, instanceAddress),
+            labels: ctx.tagsFor(instanceAddress, vm),
           },
         ],
       },
@@ -71,6 +75,7 @@ export function lowerGcpVm(vm: VmComponent, ctx: LoweringContext): LoweredCompon
     },
     service_account: [{ email: ctx.ref(account, "email"), scopes: [CLOUD_PLATFORM_SCOPE] }],
   });
+  grantVmAccess(vm, ctx, account);
 
   (vm.props.ingress ?? []).forEach((rule, index) => {
     ctx.add(vm, "google_compute_firewall", ctx.localName(vm, `ingress_${index + 1}`), {
