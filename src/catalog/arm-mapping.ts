@@ -16,6 +16,10 @@ export interface ArmMapping {
   parent?: { argument: string; via?: string };
   /** A split Terraform resource (an NSG association): the argument referring to the resource it configures. */
   mergeInto?: string;
+  /** An extension resource (a lock, a role assignment): the argument referring to the resource it applies to. */
+  scope?: string;
+  /** The resource's name where it is not its `name` argument (a management policy is always `default`). */
+  name?: (args: ArmArguments, node: ResourceNode) => ArmInput;
   /**
    * The resource's body from the node's arguments, read through `args` so that every argument the
    * mapping does not read is refused by name rather than dropped. `name`, `location`, `tags` and
@@ -28,12 +32,27 @@ export interface ArmMapping {
   companions?: (args: ArmArguments, node: ResourceNode) => ArmCompanion[];
 }
 
+/** Graph values, plus calls of ARM template functions where a value has no graph form. */
+export type ArmInput = Value | ArmCall | ArmInput[] | { [key: string]: ArmInput };
+
+/** `guid(…)`, `subscriptionResourceId(…)`: an ARM template function (Bicep has the same ones). */
+export class ArmCall {
+  readonly fn: string;
+  readonly args: ReadonlyArray<ArmInput>;
+  constructor(fn: string, args: ReadonlyArray<ArmInput>) {
+    this.fn = fn;
+    this.args = args;
+  }
+}
+
 export interface ArmBody {
-  sku?: Record<string, Value>;
-  kind?: Value;
-  identity?: Record<string, Value>;
-  zones?: Value[];
-  properties: Record<string, Value>;
+  sku?: Record<string, ArmInput>;
+  kind?: ArmInput;
+  identity?: Record<string, ArmInput>;
+  zones?: ArmInput[];
+  /** Where a type differs from its resource group's (`global` for private DNS zones). */
+  location?: string;
+  properties: Record<string, ArmInput>;
 }
 
 export interface ArmCompanion {
@@ -41,11 +60,15 @@ export interface ArmCompanion {
   type: string;
   name: string;
   apiVersion: string;
-  properties: Record<string, Value>;
+  location?: string;
+  properties: Record<string, ArmInput>;
 }
 
-/** `id`; `name`; or a path inside the deployed resource's properties (`primaryEndpoints.blob`). */
-export type ArmAttribute = { id: true } | { name: true } | { reference: string };
+/**
+ * `id`; `name`; a path inside the deployed resource's properties (`primaryEndpoints.blob`); or one
+ * outside them, in the resource's full representation (`identity.principalId`).
+ */
+export type ArmAttribute = { id: true } | { name: true } | { reference: string } | { full: string };
 
 export const ID: ArmAttribute = { id: true };
 export const NAME: ArmAttribute = { name: true };
@@ -64,8 +87,8 @@ export function enabled(value: Value | undefined): Value | undefined {
 }
 
 /** The properties object without its undefined entries. */
-export function defined(values: Record<string, Value | undefined>): Record<string, Value> {
-  const out: Record<string, Value> = {};
+export function defined(values: Record<string, ArmInput | undefined>): Record<string, ArmInput> {
+  const out: Record<string, ArmInput> = {};
   for (const [key, value] of Object.entries(values)) if (value !== undefined) out[key] = value;
   return out;
 }

@@ -1,5 +1,10 @@
-import type { ArmAttribute, ArmMapping } from "../../catalog/arm-mapping.ts";
-import { firstBlock } from "../../catalog/arm-mapping.ts";
+import {
+  type ArmAttribute,
+  ArmCall,
+  type ArmInput,
+  type ArmMapping,
+  firstBlock,
+} from "../../catalog/arm-mapping.ts";
 import { ARM } from "../../catalog/azure/arm.ts";
 import {
   dependencyOrder,
@@ -28,15 +33,18 @@ export type ArmExpr =
   | { kind: "parameter"; name: string }
   | { kind: "id"; resource: ArmResource }
   | { kind: "name"; resource: ArmResource }
-  | { kind: "reference"; resource: ArmResource; path: string }
+  /** A runtime value: inside `properties` (`full: false`) or in the full representation (`identity…`). */
+  | { kind: "reference"; resource: ArmResource; path: string; full: boolean }
   | { kind: "resourceGroupName" }
   | { kind: "concat"; parts: ArmValue[] }
-  | { kind: "base64"; value: ArmValue };
+  | { kind: "call"; fn: string; args: ArmValue[] };
+
+const EXPR = Symbol("arm expression");
 
 export function isExpr(value: ArmValue): value is ArmExpr {
   return typeof value === "object" && value !== null && !Array.isArray(value) && EXPR in value;
 }
-const EXPR = Symbol("arm expression");
+
 function expr<T extends ArmExpr>(value: T): T {
   return Object.assign(value, { [EXPR]: true });
 }
@@ -46,9 +54,11 @@ export interface ArmResource {
   symbol: string;
   type: string;
   apiVersion: string;
-  /** This resource's own name segment (a child's last segment). */
-  name: string;
+  /** The resource's own name (a child's last segment); an expression where the API names it by a value. */
+  name: ArmValue;
   parent?: ArmResource;
+  /** For extension resources (locks, role assignments): the resource they apply to. */
+  scope?: ArmResource;
   location?: string;
   tags?: ArmObject;
   sku?: ArmObject;
@@ -75,121 +85,91 @@ const COMMON = new Set(["name", "location", "tags", "resource_group_name"]);
 
 /**
  * A graph as one resource-group deployment and its resource group: each azurerm resource through its
- * catalog mapping (children under their parents, split resources merged), references as resource IDs,
- * names and runtime properties. Throws UnsupportedByFormatError naming any type or argument it cannot
- * express.
+ * catalog mapping (children under their parents, extension resources on their scopes, split resources
+ * merged), references as resource IDs, names and runtime properties. Throws UnsupportedByFormatError
+ * naming any type or argument it cannot express.
  */
 export function armTemplate(graph: ResourceGraph): ArmTemplate {
-  const groups = graph.nodes.filter((n) => n.type === RESOURCE_GROUP);
-  if (groups.length !== 1)
-    throw new UnsupportedByFormatError(
-      `ARM and Bicep deploy one resource group per environment; this one has ${groups.length}.`,
-    );
-  const group = groups[0] as ResourceNode;
-  // Parents before children: a child's parent (and its blob service) must exist when the child is read.
-  const nodes = dependencyOrder(graph).filter((n) => n !== group);
-  const ordered: ArmResource[] = [];
-  const companions = new Map<string, ArmResource>();
-  const byAddress = new Map(graph.nodes.map((n) => [n.address, n]));
-  const resources = new Map<string, ArmResource>();
-  const taken = new Set<string>();
-  const symbolFor = (base: string) => {
-    let symbol = base;
-    for (let n = 2; taken.has(symbol); n++) symbol = `${base}${n}`;
-    taken.add(symbol);
-    return symbol;
-  };
-  const variables = new Set(graph.variables.map((v) => v.name));
+  return new ArmTemplateBuilder(graph).build();
+}
 
-  const converter = (where: string) => {
-    const convert = (value: Value): ArmValue => {
-      if (value === null || typeof value !== "object") {
-        if (typeof value === "number" && !Number.isFinite(value))
-          throw new UnsupportedByFormatError(`${where} is ${value}, which ARM cannot represent.`);
-        return value;
+class ArmTemplateBuilder {
+  readonly #graph: ResourceGraph;
+  readonly #byAddress: Map<string, ResourceNode>;
+  readonly #resources = new Map<string, ArmResource>();
+  readonly #companions = new Map<string, ArmResource>();
+  readonly #ordered: ArmResource[] = [];
+  readonly #symbols = new Set<string>();
+  readonly #variables: Set<string>;
+
+  constructor(graph: ResourceGraph) {
+    this.#graph = graph;
+    this.#byAddress = new Map(graph.nodes.map((n) => [n.address, n]));
+    this.#variables = new Set(graph.variables.map((v) => v.name));
+  }
+
+  build(): ArmTemplate {
+    const graph = this.#graph;
+    const groups = graph.nodes.filter((n) => n.type === RESOURCE_GROUP);
+    if (groups.length !== 1)
+      throw new UnsupportedByFormatError(
+        `ARM and Bicep deploy one resource group per environment; this one has ${groups.length}.`,
+      );
+    const group = groups[0] as ResourceNode;
+    // Parents before children: a child's parent (and its blob service) must exist when the child is read.
+    const nodes = dependencyOrder(graph).filter((n) => n !== group);
+    const merged = nodes.filter((n) => mappingOf(n).mergeInto);
+    const own = nodes.filter((n) => !mappingOf(n).mergeInto);
+    for (const node of own) this.#declare(node);
+    for (const node of own) this.#fill(node);
+    for (const node of merged) this.#merge(node);
+    for (const node of own) {
+      const resource = this.#resources.get(node.address) as ArmResource;
+      for (const dependency of node.dependsOn) {
+        const target = this.#resources.get(dependency) ?? this.#mergedTarget(dependency);
+        if (target && target !== resource && !resource.dependsOn.includes(target))
+          resource.dependsOn.push(target);
       }
-      if (value instanceof Ref) return attribute(value, where);
-      if (value instanceof VarRef) {
-        if (!variables.has(value.name))
-          throw new UnsupportedByFormatError(
-            `${where} uses input \`${value.name}\`, which the environment does not declare.`,
-          );
-        return expr({ kind: "parameter", name: value.name });
-      }
-      if (value instanceof Template)
-        return simplify(value.parts.map((p) => (typeof p === "string" ? p : convert(p))));
-      if (value instanceof Encoded) {
-        if (value.encoding === "base64") return expr({ kind: "base64", value: convert(value.value) });
-        throw new UnsupportedByFormatError(`${where}: JSON documents cannot be generated as ARM yet.`);
-      }
-      if (value instanceof Unknown)
-        throw new UnsupportedByFormatError(
-          `${where} is not known statically (${value.reason}); it cannot be generated.`,
-        );
-      if (Array.isArray(value)) return value.map(convert);
-      const out: ArmObject = {};
-      for (const [key, item] of Object.entries(value)) out[key] = convert(item);
-      return out;
+    }
+    const convert = this.#converter(group.address);
+    return {
+      resourceGroup: {
+        name: String(group.properties.name),
+        location: String(group.properties.location ?? graph.region),
+        ...(isPlainObject(group.properties.tags)
+          ? { tags: convert(group.properties.tags) as ArmObject }
+          : {}),
+      },
+      parameters: graph.variables,
+      resources: this.#ordered,
+      outputs: graph.outputs.map((o) => ({
+        name: o.name,
+        value: this.#converter(`output ${o.name}`)(o.value),
+      })),
+      description: `plinth: app ${graph.app}, environment ${graph.env} (${graph.region})`,
     };
-    return convert;
-  };
+  }
 
-  const attribute = (ref: Ref, where: string): ArmValue => {
-    const node = byAddress.get(ref.address);
-    if (!node)
-      throw new UnsupportedByFormatError(
-        `${where} refers to ${ref.address}, which is not in this environment.`,
-      );
-    const key = formatPath(ref.path).slice(1);
-    if (node.type === RESOURCE_GROUP) {
-      if (key === "name") return expr({ kind: "resourceGroupName" });
-      throw new UnsupportedByFormatError(
-        `\`${ref.address}.${key}\` cannot be generated as ARM yet (used by ${where}).`,
-      );
-    }
-    const resource = resources.get(ref.address);
-    const target: ArmAttribute | undefined = mappingOf(node).attributes[key];
-    if (!resource || !target)
-      throw new UnsupportedByFormatError(
-        `\`${ref.address}.${key}\` has no ARM equivalent in plinth's catalog yet (used by ${where}).`,
-      );
-    if ("id" in target) return expr({ kind: "id", resource });
-    if ("name" in target) return expr({ kind: "name", resource });
-    return expr({ kind: "reference", resource, path: target.reference });
-  };
-
-  // First every resource with its name and place, so references can point at any of them.
-  const merged: ResourceNode[] = [];
-  for (const node of nodes) {
+  /** Every resource with its symbol first, so references can point at any of them. */
+  #declare(node: ResourceNode): void {
     const mapping = mappingOf(node);
-    if (mapping.mergeInto) {
-      merged.push(node);
-      continue;
-    }
-    const name = node.properties.name;
-    if (typeof name !== "string")
-      throw new UnsupportedByFormatError(`${node.address} needs a literal name to be generated as ARM.`);
-    resources.set(node.address, {
-      symbol: symbolFor(
-        `${camel(node.name)}${mapping.type
-          .split("/")
-          .pop()
-          ?.replace(/s$/, "")
-          .replace(/^./, (c) => c.toUpperCase())}`,
-      ),
+    const kind = (mapping.type.split("/").pop() as string).replace(/s$/, "");
+    this.#resources.set(node.address, {
+      symbol: this.#symbol(`${camel(node.name)}${kind.charAt(0).toUpperCase()}${kind.slice(1)}`),
       type: mapping.type,
       apiVersion: mapping.apiVersion,
-      name,
+      name: "",
       ...(typeof node.properties.location === "string" ? { location: node.properties.location } : {}),
       properties: {},
       dependsOn: [],
       addresses: [node.address],
     });
   }
-  for (const node of nodes) {
+
+  #fill(node: ResourceNode): void {
     const mapping = mappingOf(node);
-    if (mapping.mergeInto) continue;
-    const resource = resources.get(node.address) as ArmResource;
+    const resource = this.#resources.get(node.address) as ArmResource;
+    const convert = this.#converter(node.address);
     const read = new Set<string>(COMMON);
     const args = {
       get: (name: string) => {
@@ -202,87 +182,154 @@ export function armTemplate(graph: ResourceGraph): ArmTemplate {
         return firstBlock(node.properties[name] ?? undefined);
       },
     };
+    const name = mapping.name ? mapping.name(args, node) : node.properties.name;
+    if (name === undefined || name === null)
+      throw new UnsupportedByFormatError(`${node.address} needs a name to be generated as ARM.`);
+    resource.name = convert(name);
     if (mapping.parent) {
-      const parentRef = args.get(mapping.parent.argument);
-      const parentNode = parentRef instanceof Ref ? resources.get(parentRef.address) : undefined;
-      if (!parentNode)
-        throw new UnsupportedByFormatError(
-          `${node.address}: its \`${mapping.parent.argument}\` must refer to a resource in this environment.`,
-        );
+      const parent = this.#target(args.get(mapping.parent.argument), node, mapping.parent.argument);
       resource.parent = mapping.parent.via
-        ? (companions.get(`${parentNode.symbol}/${mapping.parent.via}`) ?? parentNode)
-        : parentNode;
+        ? (this.#companions.get(`${parent.symbol}/${mapping.parent.via}`) ?? parent)
+        : parent;
     }
+    if (mapping.scope) resource.scope = this.#target(args.get(mapping.scope), node, mapping.scope);
     const body = mapping.body(args, node);
-    const convert = converter(node.address);
     resource.properties = convert(body.properties) as ArmObject;
     if (body.sku) resource.sku = convert(body.sku) as ArmObject;
     if (body.kind !== undefined) resource.kind = convert(body.kind);
     if (body.identity) resource.identity = convert(body.identity) as ArmObject;
     if (body.zones) resource.zones = body.zones.map(convert);
+    if (body.location) resource.location = body.location;
     if (isPlainObject(node.properties.tags)) resource.tags = convert(node.properties.tags) as ArmObject;
-    for (const companion of mapping.companions?.(args, node) ?? []) {
-      const child: ArmResource = {
-        symbol: symbolFor(`${resource.symbol}${companion.type.replace(/^./, (c) => c.toUpperCase())}`),
-        type: `${resource.type}/${companion.type}`,
-        apiVersion: companion.apiVersion,
-        name: companion.name,
-        parent: resource,
-        properties: convert(companion.properties) as ArmObject,
-        dependsOn: [],
-        addresses: [node.address],
-      };
-      companions.set(`${resource.symbol}/${companion.type}`, child);
-      ordered.push(child);
-    }
+    const companions = mapping.companions?.(args, node) ?? [];
     const unread = Object.keys(node.properties).filter((k) => !read.has(k) && node.properties[k] !== null);
     if (unread.length > 0)
       throw new UnsupportedByFormatError(
         `${node.type} argument \`${unread[0]}\` (${node.address}) cannot be generated as ARM yet.`,
         { hint: "Generate Terraform for it, or leave the argument out." },
       );
-    ordered.push(resource);
-  }
-  for (const node of merged) {
-    const mapping = mappingOf(node);
-    const target = node.properties[mapping.mergeInto as string];
-    const resource = target instanceof Ref ? resources.get(target.address) : undefined;
-    if (!resource)
-      throw new UnsupportedByFormatError(
-        `${node.address}: its \`${mapping.mergeInto}\` must refer to a resource in this environment.`,
-      );
-    const body = mapping.body(
-      {
-        get: (n) => node.properties[n] ?? undefined,
-        block: (n) => firstBlock(node.properties[n] ?? undefined),
-      },
-      node,
-    );
-    Object.assign(resource.properties, converter(node.address)(body.properties) as ArmObject);
-    resource.addresses.push(node.address);
-  }
-  for (const node of nodes) {
-    const resource = resources.get(node.address);
-    if (!resource) continue;
-    for (const dependency of node.dependsOn) {
-      const target = resources.get(dependency);
-      if (target) resource.dependsOn.push(target);
+    this.#ordered.push(resource);
+    for (const companion of companions) {
+      const child: ArmResource = {
+        symbol: this.#symbol(
+          `${resource.symbol}${companion.type.charAt(0).toUpperCase()}${companion.type.slice(1).replace(/s$/, "")}`,
+        ),
+        type: `${resource.type}/${companion.type}`,
+        apiVersion: companion.apiVersion,
+        name: companion.name,
+        parent: resource,
+        ...(companion.location ? { location: companion.location } : {}),
+        properties: convert(companion.properties) as ArmObject,
+        dependsOn: [],
+        addresses: [node.address],
+      };
+      this.#companions.set(`${resource.symbol}/${companion.type}`, child);
+      this.#ordered.push(child);
     }
   }
 
-  return {
-    resourceGroup: {
-      name: String(group.properties.name),
-      location: String(group.properties.location ?? graph.region),
-      ...(isPlainObject(group.properties.tags)
-        ? { tags: converter(group.address)(group.properties.tags) as ArmObject }
-        : {}),
-    },
-    parameters: graph.variables,
-    resources: ordered,
-    outputs: graph.outputs.map((o) => ({ name: o.name, value: converter(`output ${o.name}`)(o.value) })),
-    description: `plinth: app ${graph.app}, environment ${graph.env} (${graph.region})`,
-  };
+  /** A split resource's arguments, added to the resource it configures (lists appended). */
+  #merge(node: ResourceNode): void {
+    const mapping = mappingOf(node);
+    const resource = this.#target(
+      node.properties[mapping.mergeInto as string],
+      node,
+      mapping.mergeInto as string,
+    );
+    const args = {
+      get: (n: string) => node.properties[n] ?? undefined,
+      block: (n: string) => firstBlock(node.properties[n] ?? undefined),
+    };
+    deepMerge(
+      resource.properties,
+      this.#converter(node.address)(mapping.body(args, node).properties) as ArmObject,
+    );
+    resource.addresses.push(node.address);
+  }
+
+  #mergedTarget(address: string): ArmResource | undefined {
+    const node = this.#byAddress.get(address);
+    const via = node ? mappingOf(node).mergeInto : undefined;
+    const target = node && via ? node.properties[via] : undefined;
+    return target instanceof Ref ? this.#resources.get(target.address) : undefined;
+  }
+
+  #target(value: Value | undefined, node: ResourceNode, argument: string): ArmResource {
+    const target = value instanceof Ref ? this.#resources.get(value.address) : undefined;
+    if (!target)
+      throw new UnsupportedByFormatError(
+        `${node.address}: its \`${argument}\` must refer to a resource in this environment.`,
+      );
+    return target;
+  }
+
+  #symbol(base: string): string {
+    let symbol = base;
+    for (let n = 2; this.#symbols.has(symbol); n++) symbol = `${base}${n}`;
+    this.#symbols.add(symbol);
+    return symbol;
+  }
+
+  #converter(where: string): (value: ArmInput) => ArmValue {
+    const convert = (value: ArmInput): ArmValue => {
+      if (value === null || typeof value !== "object") {
+        if (typeof value === "number" && !Number.isFinite(value))
+          throw new UnsupportedByFormatError(`${where} is ${value}, which ARM cannot represent.`);
+        return value;
+      }
+      if (value instanceof ArmCall)
+        return expr({ kind: "call", fn: value.fn, args: value.args.map(convert) });
+      if (value instanceof Ref) return this.#attribute(value, where);
+      if (value instanceof VarRef) {
+        if (!this.#variables.has(value.name))
+          throw new UnsupportedByFormatError(
+            `${where} uses input \`${value.name}\`, which the environment does not declare.`,
+          );
+        return expr({ kind: "parameter", name: value.name });
+      }
+      if (value instanceof Template)
+        return simplify(value.parts.map((p) => (typeof p === "string" ? p : convert(p))));
+      if (value instanceof Encoded) {
+        if (value.encoding === "base64")
+          return expr({ kind: "call", fn: "base64", args: [convert(value.value)] });
+        throw new UnsupportedByFormatError(`${where}: JSON documents cannot be generated as ARM yet.`);
+      }
+      if (value instanceof Unknown)
+        throw new UnsupportedByFormatError(
+          `${where} is not known statically (${value.reason}); it cannot be generated.`,
+        );
+      if (Array.isArray(value)) return value.map(convert);
+      const out: ArmObject = {};
+      for (const [key, item] of Object.entries(value)) out[key] = convert(item as ArmInput);
+      return out;
+    };
+    return convert;
+  }
+
+  #attribute(ref: Ref, where: string): ArmValue {
+    const node = this.#byAddress.get(ref.address);
+    if (!node)
+      throw new UnsupportedByFormatError(
+        `${where} refers to ${ref.address}, which is not in this environment.`,
+      );
+    const key = formatPath(ref.path).slice(1);
+    if (node.type === RESOURCE_GROUP) {
+      if (key === "name") return expr({ kind: "resourceGroupName" });
+      throw new UnsupportedByFormatError(
+        `\`${ref.address}.${key}\` cannot be generated as ARM yet (used by ${where}).`,
+      );
+    }
+    const resource = this.#resources.get(ref.address);
+    const target: ArmAttribute | undefined = mappingOf(node).attributes[key];
+    if (!resource || !target)
+      throw new UnsupportedByFormatError(
+        `\`${ref.address}.${key}\` has no ARM equivalent in plinth's catalog yet (used by ${where}).`,
+      );
+    if ("id" in target) return expr({ kind: "id", resource });
+    if ("name" in target) return expr({ kind: "name", resource });
+    if ("full" in target) return expr({ kind: "reference", resource, path: target.full, full: true });
+    return expr({ kind: "reference", resource, path: target.reference, full: false });
+  }
 }
 
 function mappingOf(node: ResourceNode): ArmMapping {
@@ -307,6 +354,20 @@ function simplify(parts: ArmValue[]): ArmValue {
   if (merged.length === 0) return "";
   if (merged.length === 1) return merged[0] as ArmValue;
   return expr({ kind: "concat", parts: merged });
+}
+
+/** Objects merge key by key, lists append. */
+function deepMerge(target: ArmObject, source: ArmObject): void {
+  for (const [key, value] of Object.entries(source)) {
+    const existing = target[key];
+    if (Array.isArray(existing) && Array.isArray(value)) target[key] = [...existing, ...value];
+    else if (isMergeable(existing) && isMergeable(value)) deepMerge(existing, value);
+    else target[key] = value;
+  }
+}
+
+function isMergeable(value: ArmValue | undefined): value is ArmObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !isExpr(value);
 }
 
 function camel(name: string): string {

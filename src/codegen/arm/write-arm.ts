@@ -149,6 +149,7 @@ function resourceJson(resource: ArmResource): { [key: string]: Json } {
   return {
     type: resource.type,
     apiVersion: resource.apiVersion,
+    ...(resource.scope ? { scope: scopePath(resource.scope) } : {}),
     name: fullName(resource),
     ...(resource.location ? { location: resource.location } : {}),
     ...(resource.tags ? { tags: json(resource.tags) } : {}),
@@ -169,30 +170,51 @@ export function dependenciesOf(resource: ArmResource): ArmResource[] {
     if (r !== resource && !found.includes(r)) found.push(r);
   };
   if (resource.parent) add(resource.parent);
+  if (resource.scope) add(resource.scope);
   const visit = (value: ArmValue): void => {
     if (isExpr(value)) {
       if (value.kind === "id" || value.kind === "reference" || value.kind === "name") add(value.resource);
       if (value.kind === "concat") value.parts.forEach(visit);
-      if (value.kind === "base64") visit(value.value);
+      if (value.kind === "call") value.args.forEach(visit);
     } else if (Array.isArray(value)) value.forEach(visit);
     else if (value !== null && typeof value === "object") Object.values(value).forEach(visit);
   };
+  visit(resource.name);
   visit(resource.properties);
   for (const dependency of resource.dependsOn) add(dependency);
   return found;
 }
 
-export function segments(resource: ArmResource): string[] {
+export function segments(resource: ArmResource): ArmValue[] {
   return resource.parent ? [...segments(resource.parent), resource.name] : [resource.name];
 }
 
+/** Text joined with separators: a literal when every part is one, else `concat(…)`. */
+function joined(parts: ArmValue[], separator: string): Json {
+  if (parts.every((p) => typeof p === "string")) return escapeLiteral(parts.join(separator));
+  return `[concat(${parts.flatMap((p, i) => (i > 0 ? [quote(separator), expression(p)] : [expression(p)])).join(", ")})]`;
+}
+
 /** A child is named by its path: `account/default/container`. */
-function fullName(resource: ArmResource): string {
-  return escapeLiteral(segments(resource).join("/"));
+function fullName(resource: ArmResource): Json {
+  return joined(segments(resource), "/");
+}
+
+/** An extension resource's scope, in the relative form: `Microsoft.KeyVault/vaults/kv1`. */
+function scopePath(resource: ArmResource): Json {
+  const [namespace, ...types] = resource.type.split("/");
+  const names = segments(resource);
+  const parts: ArmValue[] = [namespace as string];
+  types.forEach((type, i) => {
+    parts.push(type, names[i] ?? "");
+  });
+  return joined(parts, "/");
 }
 
 function resourceId(resource: ArmResource): string {
-  return `resourceId(${quote(resource.type)}, ${segments(resource).map(quote).join(", ")})`;
+  const own = `${quote(resource.type)}, ${segments(resource).map(expression).join(", ")}`;
+  if (!resource.scope) return `resourceId(${own})`;
+  return `extensionResourceId(${resourceId(resource.scope)}, ${own})`;
 }
 
 function json(value: ArmValue): Json {
@@ -223,15 +245,15 @@ function call(e: ArmExpr): string {
     case "id":
       return resourceId(e.resource);
     case "name":
-      return quote(e.resource.name);
+      return expression(e.resource.name);
     case "reference":
-      return `reference(${resourceId(e.resource)}, '${e.resource.apiVersion}').${e.path}`;
+      return `reference(${resourceId(e.resource)}, '${e.resource.apiVersion}'${e.full ? ", 'full'" : ""}).${e.path}`;
     case "resourceGroupName":
       return "resourceGroup().name";
     case "concat":
       return `concat(${e.parts.map(expression).join(", ")})`;
-    case "base64":
-      return `base64(${expression(e.value)})`;
+    case "call":
+      return `${e.fn}(${e.args.map(expression).join(", ")})`;
   }
 }
 

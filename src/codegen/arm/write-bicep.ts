@@ -45,8 +45,9 @@ function parameter(p: GraphVariable): string {
 function resourceBlock(resource: ArmResource): string {
   const lines: string[] = [`// plinth: ${resource.addresses.join(", ")}\n`];
   lines.push(`resource ${resource.symbol} '${resource.type}@${resource.apiVersion}' = {\n`);
+  if (resource.scope) lines.push(`  scope: ${resource.scope.symbol}\n`);
   if (resource.parent) lines.push(`  parent: ${resource.parent.symbol}\n`);
-  lines.push(`  name: ${literal(resource.name)}\n`);
+  lines.push(`  name: ${value(resource.name, "  ")}\n`);
   if (resource.location) lines.push(`  location: ${literal(resource.location)}\n`);
   if (resource.tags) lines.push(`  tags: ${value(resource.tags, "  ")}\n`);
   if (resource.sku) lines.push(`  sku: ${value(resource.sku, "  ")}\n`);
@@ -54,7 +55,10 @@ function resourceBlock(resource: ArmResource): string {
   if (resource.identity) lines.push(`  identity: ${value(resource.identity, "  ")}\n`);
   if (resource.zones) lines.push(`  zones: ${value(resource.zones, "  ")}\n`);
   lines.push(`  properties: ${value(resource.properties, "  ")}\n`);
-  const explicit = resource.dependsOn.filter((d) => !referenced(resource.properties).has(d));
+  const implied = referenced([resource.name, resource.properties]);
+  const explicit = resource.dependsOn.filter(
+    (d) => !implied.has(d) && d !== resource.parent && d !== resource.scope,
+  );
   if (explicit.length > 0)
     lines.push(`  dependsOn: [\n${explicit.map((d) => `    ${d.symbol}\n`).join("")}  ]\n`);
   lines.push("}\n\n");
@@ -65,7 +69,7 @@ function referenced(value: ArmValue, found = new Set<ArmResource>()): Set<ArmRes
   if (isExpr(value)) {
     if (value.kind === "id" || value.kind === "name" || value.kind === "reference") found.add(value.resource);
     if (value.kind === "concat") for (const part of value.parts) referenced(part, found);
-    if (value.kind === "base64") referenced(value.value, found);
+    if (value.kind === "call") for (const arg of value.args) referenced(arg, found);
   } else if (Array.isArray(value)) for (const item of value) referenced(item, found);
   else if (value !== null && typeof value === "object")
     for (const item of Object.values(value)) referenced(item, found);
@@ -83,11 +87,11 @@ function value(v: ArmValue, indent: string): string {
       case "name":
         return `${v.resource.symbol}.name`;
       case "reference":
-        return `${v.resource.symbol}.properties.${v.path}`;
+        return `${v.resource.symbol}.${v.full ? "" : "properties."}${v.path}`;
       case "resourceGroupName":
         return "resourceGroup().name";
-      case "base64":
-        return `base64(${value(v.value, indent)})`;
+      case "call":
+        return `${v.fn}(${v.args.map((arg) => value(arg, indent)).join(", ")})`;
       case "concat":
         return `'${v.parts.map((part) => (typeof part === "string" ? escapeBicep(part) : `\${${value(part, indent)}}`)).join("")}'`;
     }

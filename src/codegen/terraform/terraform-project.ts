@@ -73,7 +73,7 @@ function providerBlocks(graph: ResourceGraph): HclBodyItem[] {
       // azurerm 4 takes the subscription from ARM_SUBSCRIPTION_ID (or the Azure CLI); regions are per resource.
       items.push(block("features", [], []));
     } else {
-      if (graph.cloud === "gcp") items.push(attribute("project", traversal("var.project_id")));
+      if (graph.cloud === "gcp") items.push(attribute("project", traversal(`var.${GCP_PROJECT}`)));
       items.push(attribute("region", literal(region)));
     }
     return items;
@@ -89,10 +89,12 @@ export function regionAlias(region: string): string {
   return region.replace(/[^A-Za-z0-9_]/g, "_");
 }
 
+/** The GCP project input, named as the GCP lowering names it when resources need it too. */
+const GCP_PROJECT = "gcp_project";
+
 function providerVariables(graph: ResourceGraph): GraphVariable[] {
-  return graph.cloud === "gcp"
-    ? [{ name: "project_id", type: "string", description: "ID of the Google Cloud project to deploy into" }]
-    : [];
+  if (graph.cloud !== "gcp" || graph.variables.some((v) => v.name === GCP_PROJECT)) return [];
+  return [{ name: GCP_PROJECT, type: "string", description: "ID of the GCP project plinth deploys to" }];
 }
 
 function resourceBlock(node: ResourceNode, graph: ResourceGraph, schemas: ProviderSchemas): HclBodyItem {

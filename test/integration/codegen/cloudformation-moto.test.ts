@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { readFileSync } from "node:fs";
+import { before, test } from "node:test";
 import {
   CloudFormationClient,
   CreateStackCommand,
@@ -23,15 +24,15 @@ import {
 } from "@aws-sdk/client-s3";
 import { GetQueueAttributesCommand, GetQueueUrlCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { generate } from "../../../src/codegen/generate.ts";
-import { exampleGraph } from "../../helpers/codegen.ts";
-import { motoEndpoint, resetMoto } from "../../helpers/moto.ts";
+import { type MotoAccount, motoAccount, motoEndpoint } from "../../helpers/moto.ts";
 import { graphOf, HEADER } from "../../helpers/spec.ts";
 
 let endpoint: string;
+let account: MotoAccount;
 const config = () => ({
   endpoint,
   region: "us-east-1",
-  credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
+  credentials: account.credentials,
   // moto answers unimplemented actions with HTTP 500, which the SDK would retry.
   maxAttempts: 1,
 });
@@ -39,9 +40,18 @@ const config = () => ({
 before(async () => {
   endpoint = await motoEndpoint();
 });
-after(async () => {
-  await resetMoto(endpoint);
-});
+
+/** A fresh account in the shared moto, and an app name no other test's buckets use (S3 names are global). */
+async function fresh(): Promise<string> {
+  account = await motoAccount(endpoint);
+  return `cfn${account.accountId.slice(-6)}`;
+}
+
+/** The shop example under another app name. */
+function shopGraph(app: string, env: string) {
+  const text = readFileSync(new URL("../../../examples/shop/plinth.yaml", import.meta.url), "utf8");
+  return graphOf(text.replace(/^app: shop$/m, `app: ${app}`), { env });
+}
 
 async function createStack(name: string, body: string): Promise<string> {
   const cfn = new CloudFormationClient(config());
@@ -58,14 +68,14 @@ async function createStack(name: string, body: string): Promise<string> {
 }
 
 test("the shop's generated CloudFormation deploys on moto, and its resources are visible through the service APIs", async () => {
-  await resetMoto(endpoint);
-  const graph = exampleGraph("shop", "dev");
+  const app = await fresh();
+  const graph = shopGraph(app, "dev");
   const body = generate(graph, "cloudformation").get("template.yaml") as string;
-  assert.equal(await createStack("shop-dev", body), "CREATE_COMPLETE");
+  assert.equal(await createStack(`${app}-dev`, body), "CREATE_COMPLETE");
 
   const cfn = new CloudFormationClient(config());
   const resources =
-    (await cfn.send(new DescribeStackResourcesCommand({ StackName: "shop-dev" }))).StackResources ?? [];
+    (await cfn.send(new DescribeStackResourcesCommand({ StackName: `${app}-dev` }))).StackResources ?? [];
   // moto lists the resources of the types it models (not bucket policies, secrets, egress rules), each created.
   const declared = Object.keys(
     JSON.parse(generate(graph, "cloudformation-json").get("template.json") as string).Resources,
@@ -85,7 +95,7 @@ test("the shop's generated CloudFormation deploys on moto, and its resources are
   // The bucket with what Terraform splits into four resources, merged.
   const s3 = new S3Client({ ...config(), forcePathStyle: true });
   const bucket = physical("AssetsBucket");
-  assert.equal(bucket, "shop-dev-assets");
+  assert.equal(bucket, `${app}-dev-assets`);
   const encryption = await s3.send(new GetBucketEncryptionCommand({ Bucket: bucket }));
   assert.equal(
     encryption.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault
@@ -110,53 +120,59 @@ test("the shop's generated CloudFormation deploys on moto, and its resources are
   const groups =
     (await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [physical("DbSecurityGroup")] })))
       .SecurityGroups ?? [];
-  assert.equal(groups[0]?.GroupName, "shop-dev-db");
+  assert.equal(groups[0]?.GroupName, `${app}-dev-db`);
 
   const sqs = new SQSClient(config());
-  const url = (await sqs.send(new GetQueueUrlCommand({ QueueName: "shop-dev-jobs" }))).QueueUrl;
+  const url = (await sqs.send(new GetQueueUrlCommand({ QueueName: `${app}-dev-jobs` }))).QueueUrl;
   const attributes =
     (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ["All"] }))).Attributes ??
     {};
   assert.equal(JSON.parse(attributes.RedrivePolicy as string).maxReceiveCount, 5);
-  assert.match(JSON.parse(attributes.RedrivePolicy as string).deadLetterTargetArn, /:shop-dev-jobs-dlq$/);
+  assert.match(
+    JSON.parse(attributes.RedrivePolicy as string).deadLetterTargetArn,
+    new RegExp(`:${app}-dev-jobs-dlq$`),
+  );
 
   // The flow-log role with its inline policy merged into it.
   const iam = new IAMClient(config());
-  const role = (await iam.send(new GetRoleCommand({ RoleName: "shop-dev-net-flow-logs" }))).Role;
+  const role = (await iam.send(new GetRoleCommand({ RoleName: `${app}-dev-net-flow-logs` }))).Role;
   assert.match(decodeURIComponent(role?.AssumeRolePolicyDocument ?? ""), /vpc-flow-logs\.amazonaws\.com/);
   assert.deepEqual(
-    (await iam.send(new ListRolePoliciesCommand({ RoleName: "shop-dev-net-flow-logs" }))).PolicyNames,
+    (await iam.send(new ListRolePoliciesCommand({ RoleName: `${app}-dev-net-flow-logs` }))).PolicyNames,
     ["write-flow-logs"],
   );
   // moto's CloudFormation creates roles without their ManagedPolicyArns; the template test checks them.
   assert.equal(
-    (await iam.send(new GetRoleCommand({ RoleName: "shop-dev-web" }))).Role?.RoleName,
-    "shop-dev-web",
+    (await iam.send(new GetRoleCommand({ RoleName: `${app}-dev-web` }))).Role?.RoleName,
+    `${app}-dev-web`,
   );
 });
 
 test("nested stacks deploy on moto: the root creates every child stack from its uploaded template", async () => {
-  await resetMoto(endpoint);
+  const app = await fresh();
   // Independent buckets (a bucket and its policy stay in one child), 3 children of at most 10 resources.
   // moto cannot read a child's outputs (`GetAtt Child.Outputs.X`), so values passed between children
   // are checked by cfn-lint and the unit tests instead.
   const buckets = Array.from({ length: 12 }, (_, i) => `  b${i}: { type: bucket }\n`).join("");
-  const graph = graphOf(`${HEADER}components:\n${buckets}`);
+  const graph = graphOf(`${HEADER.replace("app: shop", `app: ${app}`)}components:\n${buckets}`);
   const files = generate(graph, "cloudformation", { maxResourcesPerStack: 10 });
   const children = [...files.keys()].filter((path) => path.startsWith("stacks/"));
   assert.deepEqual(children, ["stacks/part-01.yaml", "stacks/part-02.yaml", "stacks/part-03.yaml"]);
   // What `aws cloudformation package` does: upload each child and point TemplateURL at it.
   const s3 = new S3Client({ ...config(), forcePathStyle: true });
-  await s3.send(new CreateBucketCommand({ Bucket: "templates" }));
+  await s3.send(new CreateBucketCommand({ Bucket: `${app}-templates` }));
   let root = files.get("template.yaml") as string;
   for (const path of children) {
-    await s3.send(new PutObjectCommand({ Bucket: "templates", Key: path, Body: files.get(path) }));
-    root = root.replace(`TemplateURL: ${path}`, `TemplateURL: https://templates.s3.amazonaws.com/${path}`);
+    await s3.send(new PutObjectCommand({ Bucket: `${app}-templates`, Key: path, Body: files.get(path) }));
+    root = root.replace(
+      `TemplateURL: ${path}`,
+      `TemplateURL: https://${app}-templates.s3.amazonaws.com/${path}`,
+    );
   }
-  assert.equal(await createStack("shop-nested", root), "CREATE_COMPLETE");
+  assert.equal(await createStack(`${app}-nested`, root), "CREATE_COMPLETE");
   const buckets3 = (await s3.send(new ListBucketsCommand({}))).Buckets?.map((b) => b.Name).sort();
   assert.deepEqual(
     buckets3,
-    [...Array.from({ length: 12 }, (_, i) => `shop-default-b${i}`), "templates"].sort(),
+    [...Array.from({ length: 12 }, (_, i) => `${app}-default-b${i}`), `${app}-templates`].sort(),
   );
 });

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { ARM } from "../../../src/catalog/azure/arm.ts";
 import { armTemplate } from "../../../src/codegen/arm/arm-model.ts";
 import { innerTemplate } from "../../../src/codegen/arm/write-arm.ts";
 import { UnsupportedByFormatError } from "../../../src/codegen/errors.ts";
@@ -23,15 +24,15 @@ for (const env of ["dev", "prod"]) {
     assert.ok(subscription(outer), JSON.stringify(subscription.errors?.slice(0, 3), null, 1));
     const inner = outer.resources[1]?.properties.template as Template;
     assert.ok(group(inner), JSON.stringify(group.errors?.slice(0, 3), null, 1));
-    // Every node but the resource group (the deployment's scope) and the subnet associations (merged
-    // into their subnets), plus each storage account's blob service.
+    // Every node but the resource group (the deployment's scope) and the associations (merged into the
+    // subnet or gateway they configure), plus each storage account's blob service and each private
+    // endpoint's DNS zone group.
+    const merged = graph.nodes.filter((n) => ARM[n.type]?.mergeInto).length;
     const count = (type: string) => graph.nodes.filter((n) => n.type === type).length;
+    assert.ok(merged >= 4);
     assert.equal(
       inner.resources.length,
-      graph.nodes.length -
-        1 -
-        count("azurerm_subnet_network_security_group_association") +
-        count("azurerm_storage_account"),
+      graph.nodes.length - 1 - merged + count("azurerm_storage_account") + count("azurerm_private_endpoint"),
     );
   });
 }
@@ -92,7 +93,7 @@ test("references: resource IDs and runtime properties in ARM, symbolic reference
     bicep,
     /output photosUrl string = '\$\{photosStorageAccount\.properties\.primaryEndpoints\.blob\}\$\{photosContainer\.name\}'/,
   );
-  assert.match(bicep, /parent: photosStorageAccountBlobServices/);
+  assert.match(bicep, /parent: photosStorageAccountBlobService$/m);
 
   // A tag value ARM would read as an expression, with a quote, `${` and a backslash for Bicep.
   const hostile = graphOf(

@@ -73,5 +73,5 @@ export const linuxVirtualMachine: ArmMapping = {
       }),
     };
   },
-  attributes: { id: ID, name: NAME },
+  attributes: { id: ID, name: NAME, "identity[0].principal_id": { full: "identity.principalId" } },
 };

@@ -1,5 +1,5 @@
-import { isPlainObject, type Value } from "../../../model/value.ts";
-import { type ArmMapping, defined, ID, NAME, reference } from "../../arm-mapping.ts";
+import { isPlainObject } from "../../../model/value.ts";
+import { type ArmInput, type ArmMapping, defined, ID, NAME, reference } from "../../arm-mapping.ts";
 
 export const networkInterface: ArmMapping = {
   type: "Microsoft.Network/networkInterfaces",
@@ -10,7 +10,7 @@ export const networkInterface: ArmMapping = {
       properties: defined({
         enableIPForwarding: args.get("ip_forwarding_enabled"),
         ipConfigurations: (Array.isArray(configurations) ? configurations : []).filter(isPlainObject).map(
-          (c): Value => ({
+          (c): ArmInput => ({
             name: c.name ?? "internal",
             properties: defined({
               subnet: c.subnet_id === undefined ? undefined : { id: c.subnet_id },

@@ -23,5 +23,24 @@ export const privateEndpoint: ArmMapping = {
       }),
     };
   },
+  // The zone group keeps the endpoint's DNS record in the private zones: a child of the endpoint in ARM.
+  companions: (args) => {
+    const group = args.block("private_dns_zone_group");
+    const zones = group.private_dns_zone_ids;
+    if (group.name === undefined || !Array.isArray(zones)) return [];
+    return [
+      {
+        type: "privateDnsZoneGroups",
+        name: String(group.name),
+        apiVersion: "2024-05-01",
+        properties: {
+          privateDnsZoneConfigs: zones.map((id, i) => ({
+            name: `zone-${i + 1}`,
+            properties: { privateDnsZoneId: id },
+          })),
+        },
+      },
+    ];
+  },
   attributes: { id: ID, name: NAME },
 };

@@ -2,6 +2,15 @@
 // Change plinth.yaml and run `plinth generate` again rather than editing this file.
 targetScope = 'subscription'
 
+@description('Name of that principal (a group\'s display name, a user\'s principal name); the administrator\'s role name')
+param azure_db_admin_name string
+
+@description('Object ID of the Microsoft Entra group, user or service principal administering the PostgreSQL servers')
+param azure_db_admin_object_id string
+
+@description('Kind of that principal: Group, User or ServicePrincipal')
+param azure_db_admin_type string = 'Group'
+
 @description('Microsoft Entra tenant ID (a GUID) of the subscription plinth deploys to')
 param azure_tenant_id string
 
@@ -24,6 +33,9 @@ module resources 'resources.bicep' = {
   name: 'inventory-prod-resources'
   scope: rg
   params: {
+    azure_db_admin_name: azure_db_admin_name
+    azure_db_admin_object_id: azure_db_admin_object_id
+    azure_db_admin_type: azure_db_admin_type
     azure_tenant_id: azure_tenant_id
     ssh_public_key: ssh_public_key
   }

@@ -4,6 +4,9 @@ import * as pulumi from "@pulumi/pulumi";
 import * as azure from "@pulumi/azure";
 
 const config = new pulumi.Config();
+const azureDbAdminName = config.require("azure_db_admin_name");
+const azureDbAdminObjectId = config.require("azure_db_admin_object_id");
+const azureDbAdminType = config.get("azure_db_admin_type") ?? "Group";
 const azureTenantId = config.require("azure_tenant_id");
 const sshPublicKey = config.require("ssh_public_key");
 
@@ -16,6 +19,19 @@ const mainResourceGroup = new azure.core.ResourceGroup("mainResourceGroup", {
     "plinth:app": "inventory",
     "plinth:env": "prod",
     "plinth:address": "azurerm_resource_group.main",
+  },
+});
+const netNatGateway = new azure.network.NatGateway("netNatGateway", {
+  name: "inventory-prod-net-nat",
+  resourceGroupName: mainResourceGroup.name,
+  location: "westeurope",
+  skuName: "Standard",
+  tags: {
+    team: "logistics",
+    "cost-center": "2350",
+    "plinth:app": "inventory",
+    "plinth:env": "prod",
+    "plinth:address": "azurerm_nat_gateway.net",
   },
 });
 const netNetworkSecurityGroup = new azure.network.NetworkSecurityGroup("netNetworkSecurityGroup", {
@@ -55,6 +71,31 @@ const dbFlexibleServer = new azure.postgresql.FlexibleServer("dbFlexibleServer",
     "plinth:app": "inventory",
     "plinth:env": "prod",
     "plinth:address": "azurerm_postgresql_flexible_server.db",
+  },
+});
+const postgresZone = new azure.privatedns.Zone("postgresZone", {
+  name: "privatelink.postgres.database.azure.com",
+  resourceGroupName: mainResourceGroup.name,
+  tags: {
+    team: "logistics",
+    "cost-center": "2350",
+    "plinth:app": "inventory",
+    "plinth:env": "prod",
+    "plinth:address": "azurerm_private_dns_zone.postgres",
+  },
+});
+const netNatPublicIp = new azure.network.PublicIp("netNatPublicIp", {
+  name: "inventory-prod-net-nat-ip",
+  resourceGroupName: mainResourceGroup.name,
+  location: "westeurope",
+  allocationMethod: "Static",
+  sku: "Standard",
+  tags: {
+    team: "logistics",
+    "cost-center": "2350",
+    "plinth:app": "inventory",
+    "plinth:env": "prod",
+    "plinth:address": "azurerm_public_ip.net_nat",
   },
 });
 const movementsNamespace = new azure.servicebus.Namespace("movementsNamespace", {
@@ -131,11 +172,23 @@ const netDenyInsideNetworkSecurityRule = new azure.network.NetworkSecurityRule("
   destinationAddressPrefix: "VirtualNetwork",
   destinationPortRange: "*",
 });
+const dbFlexibleServerActiveDirectoryAdministrator = new azure.postgresql.FlexibleServerActiveDirectoryAdministrator("dbFlexibleServerActiveDirectoryAdministrator", {
+  serverName: dbFlexibleServer.name,
+  resourceGroupName: mainResourceGroup.name,
+  tenantId: azureTenantId,
+  objectId: azureDbAdminObjectId,
+  principalName: azureDbAdminName,
+  principalType: azureDbAdminType,
+});
 const dbFlexibleServerDatabase = new azure.postgresql.FlexibleServerDatabase("dbFlexibleServerDatabase", {
   name: "inventory",
   serverId: dbFlexibleServer.id,
   charset: "UTF8",
   collation: "en_US.utf8",
+});
+const netNatGatewayPublicIpAssociation = new azure.network.NatGatewayPublicIpAssociation("netNatGatewayPublicIpAssociation", {
+  natGatewayId: netNatGateway.id,
+  publicIpAddressId: netNatPublicIp.id,
 });
 const movementsQueue = new azure.servicebus.Queue("movementsQueue", {
   name: "movements",
@@ -149,6 +202,20 @@ const photosContainer = new azure.storage.Container("photosContainer", {
   name: "inventory-prod-photos",
   storageAccountId: photosAccount.id,
   containerAccessType: "private",
+});
+const postgresNetZoneVirtualNetworkLink = new azure.privatedns.ZoneVirtualNetworkLink("postgresNetZoneVirtualNetworkLink", {
+  name: "inventory-prod-net-postgres",
+  resourceGroupName: mainResourceGroup.name,
+  privateDnsZoneName: postgresZone.name,
+  virtualNetworkId: netVirtualNetwork.id,
+  registrationEnabled: false,
+  tags: {
+    team: "logistics",
+    "cost-center": "2350",
+    "plinth:app": "inventory",
+    "plinth:env": "prod",
+    "plinth:address": "azurerm_private_dns_zone_virtual_network_link.postgres_net",
+  },
 });
 const netPrivateASubnet = new azure.network.Subnet("netPrivateASubnet", {
   name: "private-a",
@@ -182,6 +249,12 @@ const netPublicBSubnet = new azure.network.Subnet("netPublicBSubnet", {
   defaultOutboundAccessEnabled: false,
   serviceEndpoints: ["Microsoft.KeyVault"],
 });
+const photosLock = new azure.management.Lock("photosLock", {
+  name: "plinth-deletion-protection",
+  scope: photosAccount.id,
+  lockLevel: "CanNotDelete",
+  notes: "Deletion protection of bucket photos, set by plinth. Remove the lock to delete it.",
+}, { dependsOn: [photosContainer] });
 const apiNetworkInterface = new azure.network.NetworkInterface("apiNetworkInterface", {
   name: "inventory-prod-api-nic",
   resourceGroupName: mainResourceGroup.name,
@@ -214,6 +287,10 @@ const dbEndpoint = new azure.privatelink.Endpoint("dbEndpoint", {
     privateConnectionResourceId: dbFlexibleServer.id,
     subresourceNames: ["postgresqlServer"],
   },
+  privateDnsZoneGroup: {
+    name: "postgres",
+    privateDnsZoneIds: [postgresZone.id],
+  },
   tags: {
     team: "logistics",
     "cost-center": "2350",
@@ -222,14 +299,26 @@ const dbEndpoint = new azure.privatelink.Endpoint("dbEndpoint", {
     "plinth:address": "azurerm_private_endpoint.db",
   },
 });
+const netPrivateASubnetNatGatewayAssociation = new azure.network.SubnetNatGatewayAssociation("netPrivateASubnetNatGatewayAssociation", {
+  subnetId: netPrivateASubnet.id,
+  natGatewayId: netNatGateway.id,
+}, { dependsOn: [netNatGatewayPublicIpAssociation] });
 const netPrivateASubnetNetworkSecurityGroupAssociation = new azure.network.SubnetNetworkSecurityGroupAssociation("netPrivateASubnetNetworkSecurityGroupAssociation", {
   subnetId: netPrivateASubnet.id,
   networkSecurityGroupId: netNetworkSecurityGroup.id,
 });
+const netPrivateBSubnetNatGatewayAssociation = new azure.network.SubnetNatGatewayAssociation("netPrivateBSubnetNatGatewayAssociation", {
+  subnetId: netPrivateBSubnet.id,
+  natGatewayId: netNatGateway.id,
+}, { dependsOn: [netNatGatewayPublicIpAssociation] });
 const netPrivateBSubnetNetworkSecurityGroupAssociation = new azure.network.SubnetNetworkSecurityGroupAssociation("netPrivateBSubnetNetworkSecurityGroupAssociation", {
   subnetId: netPrivateBSubnet.id,
   networkSecurityGroupId: netNetworkSecurityGroup.id,
 });
+const netPublicASubnetNatGatewayAssociation = new azure.network.SubnetNatGatewayAssociation("netPublicASubnetNatGatewayAssociation", {
+  subnetId: netPublicASubnet.id,
+  natGatewayId: netNatGateway.id,
+}, { dependsOn: [netNatGatewayPublicIpAssociation] });
 const netPublicASubnetNetworkSecurityGroupAssociation = new azure.network.SubnetNetworkSecurityGroupAssociation("netPublicASubnetNetworkSecurityGroupAssociation", {
   subnetId: netPublicASubnet.id,
   networkSecurityGroupId: netNetworkSecurityGroup.id,
@@ -261,6 +350,10 @@ const carrierApiKeyKeyVault = new azure.keyvault.KeyVault("carrierApiKeyKeyVault
     "plinth:address": "azurerm_key_vault.carrier_api_key",
   },
 });
+const netPublicBSubnetNatGatewayAssociation = new azure.network.SubnetNatGatewayAssociation("netPublicBSubnetNatGatewayAssociation", {
+  subnetId: netPublicBSubnet.id,
+  natGatewayId: netNatGateway.id,
+}, { dependsOn: [netNatGatewayPublicIpAssociation] });
 const netPublicBSubnetNetworkSecurityGroupAssociation = new azure.network.SubnetNetworkSecurityGroupAssociation("netPublicBSubnetNetworkSecurityGroupAssociation", {
   subnetId: netPublicBSubnet.id,
   networkSecurityGroupId: netNetworkSecurityGroup.id,
@@ -279,6 +372,12 @@ const apiIngress1NetworkSecurityRule = new azure.network.NetworkSecurityRule("ap
   destinationAddressPrefix: apiNetworkInterface.privateIpAddress,
   destinationPortRange: "443",
 });
+const dbLock = new azure.management.Lock("dbLock", {
+  name: "plinth-deletion-protection",
+  scope: dbFlexibleServer.id,
+  lockLevel: "CanNotDelete",
+  notes: "Deletion protection of database db, set by plinth. Remove the lock to delete it.",
+}, { dependsOn: [dbFlexibleServerDatabase, dbFlexibleServerActiveDirectoryAdministrator, dbEndpoint] });
 const apiLinuxVirtualMachine = new azure.compute.LinuxVirtualMachine("apiLinuxVirtualMachine", {
   name: "inventory-prod-api",
   resourceGroupName: mainResourceGroup.name,
@@ -332,6 +431,13 @@ printf '%s\\n' 'PHOTOS_URL=${photosAccount.primaryBlobEndpoint}${photosContainer
     "plinth:env": "prod",
     "plinth:address": "azurerm_linux_virtual_machine.api",
   },
+});
+const apiCarrierApiKeyAssignment = new azure.authorization.Assignment("apiCarrierApiKeyAssignment", {
+  scope: carrierApiKeyKeyVault.id,
+  roleDefinitionName: "Key Vault Secrets User",
+  principalId: apiLinuxVirtualMachine.identity.principalId,
+  principalType: "ServicePrincipal",
+  description: "VM api reads secret carrier-api-key",
 });
 
 export const dbHost = dbFlexibleServer.fqdn;

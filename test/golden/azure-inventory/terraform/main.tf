@@ -81,6 +81,43 @@ resource "azurerm_linux_virtual_machine" "api" {
   }
 }
 
+resource "azurerm_management_lock" "db" {
+  name       = "plinth-deletion-protection"
+  scope      = azurerm_postgresql_flexible_server.db.id
+  lock_level = "CanNotDelete"
+  notes      = "Deletion protection of database db, set by plinth. Remove the lock to delete it."
+
+  depends_on = [azurerm_postgresql_flexible_server_database.db, azurerm_postgresql_flexible_server_active_directory_administrator.db, azurerm_private_endpoint.db]
+}
+
+resource "azurerm_management_lock" "photos" {
+  name       = "plinth-deletion-protection"
+  scope      = azurerm_storage_account.photos.id
+  lock_level = "CanNotDelete"
+  notes      = "Deletion protection of bucket photos, set by plinth. Remove the lock to delete it."
+
+  depends_on = [azurerm_storage_container.photos]
+}
+
+resource "azurerm_nat_gateway" "net" {
+  name                = "inventory-prod-net-nat"
+  resource_group_name = azurerm_resource_group.main.name
+  location            = "westeurope"
+  sku_name            = "Standard"
+  tags = {
+    team             = "logistics"
+    cost-center      = "2350"
+    "plinth:app"     = "inventory"
+    "plinth:env"     = "prod"
+    "plinth:address" = "azurerm_nat_gateway.net"
+  }
+}
+
+resource "azurerm_nat_gateway_public_ip_association" "net" {
+  nat_gateway_id       = azurerm_nat_gateway.net.id
+  public_ip_address_id = azurerm_public_ip.net_nat.id
+}
+
 resource "azurerm_network_interface" "api" {
   name                  = "inventory-prod-api-nic"
   resource_group_name   = azurerm_resource_group.main.name
@@ -173,11 +210,47 @@ resource "azurerm_postgresql_flexible_server" "db" {
   }
 }
 
+resource "azurerm_postgresql_flexible_server_active_directory_administrator" "db" {
+  server_name         = azurerm_postgresql_flexible_server.db.name
+  resource_group_name = azurerm_resource_group.main.name
+  tenant_id           = var.azure_tenant_id
+  object_id           = var.azure_db_admin_object_id
+  principal_name      = var.azure_db_admin_name
+  principal_type      = var.azure_db_admin_type
+}
+
 resource "azurerm_postgresql_flexible_server_database" "db" {
   name      = "inventory"
   server_id = azurerm_postgresql_flexible_server.db.id
   charset   = "UTF8"
   collation = "en_US.utf8"
+}
+
+resource "azurerm_private_dns_zone" "postgres" {
+  name                = "privatelink.postgres.database.azure.com"
+  resource_group_name = azurerm_resource_group.main.name
+  tags = {
+    team             = "logistics"
+    cost-center      = "2350"
+    "plinth:app"     = "inventory"
+    "plinth:env"     = "prod"
+    "plinth:address" = "azurerm_private_dns_zone.postgres"
+  }
+}
+
+resource "azurerm_private_dns_zone_virtual_network_link" "postgres_net" {
+  name                  = "inventory-prod-net-postgres"
+  resource_group_name   = azurerm_resource_group.main.name
+  private_dns_zone_name = azurerm_private_dns_zone.postgres.name
+  virtual_network_id    = azurerm_virtual_network.net.id
+  registration_enabled  = false
+  tags = {
+    team             = "logistics"
+    cost-center      = "2350"
+    "plinth:app"     = "inventory"
+    "plinth:env"     = "prod"
+    "plinth:address" = "azurerm_private_dns_zone_virtual_network_link.postgres_net"
+  }
 }
 
 resource "azurerm_private_endpoint" "db" {
@@ -200,6 +273,25 @@ resource "azurerm_private_endpoint" "db" {
     private_connection_resource_id = azurerm_postgresql_flexible_server.db.id
     subresource_names              = ["postgresqlServer"]
   }
+  private_dns_zone_group {
+    name                 = "postgres"
+    private_dns_zone_ids = [azurerm_private_dns_zone.postgres.id]
+  }
+}
+
+resource "azurerm_public_ip" "net_nat" {
+  name                = "inventory-prod-net-nat-ip"
+  resource_group_name = azurerm_resource_group.main.name
+  location            = "westeurope"
+  allocation_method   = "Static"
+  sku                 = "Standard"
+  tags = {
+    team             = "logistics"
+    cost-center      = "2350"
+    "plinth:app"     = "inventory"
+    "plinth:env"     = "prod"
+    "plinth:address" = "azurerm_public_ip.net_nat"
+  }
 }
 
 resource "azurerm_resource_group" "main" {
@@ -212,6 +304,14 @@ resource "azurerm_resource_group" "main" {
     "plinth:env"     = "prod"
     "plinth:address" = "azurerm_resource_group.main"
   }
+}
+
+resource "azurerm_role_assignment" "api_carrier_api_key" {
+  scope                = azurerm_key_vault.carrier_api_key.id
+  role_definition_name = "Key Vault Secrets User"
+  principal_id         = azurerm_linux_virtual_machine.api.identity[0].principal_id
+  principal_type       = "ServicePrincipal"
+  description          = "VM api reads secret carrier-api-key"
 }
 
 resource "azurerm_servicebus_namespace" "movements" {
@@ -314,6 +414,34 @@ resource "azurerm_subnet" "net_public_b" {
   address_prefixes                = ["10.40.48.0/20"]
   default_outbound_access_enabled = false
   service_endpoints               = ["Microsoft.KeyVault"]
+}
+
+resource "azurerm_subnet_nat_gateway_association" "net_private_a" {
+  subnet_id      = azurerm_subnet.net_private_a.id
+  nat_gateway_id = azurerm_nat_gateway.net.id
+
+  depends_on = [azurerm_nat_gateway_public_ip_association.net]
+}
+
+resource "azurerm_subnet_nat_gateway_association" "net_private_b" {
+  subnet_id      = azurerm_subnet.net_private_b.id
+  nat_gateway_id = azurerm_nat_gateway.net.id
+
+  depends_on = [azurerm_nat_gateway_public_ip_association.net]
+}
+
+resource "azurerm_subnet_nat_gateway_association" "net_public_a" {
+  subnet_id      = azurerm_subnet.net_public_a.id
+  nat_gateway_id = azurerm_nat_gateway.net.id
+
+  depends_on = [azurerm_nat_gateway_public_ip_association.net]
+}
+
+resource "azurerm_subnet_nat_gateway_association" "net_public_b" {
+  subnet_id      = azurerm_subnet.net_public_b.id
+  nat_gateway_id = azurerm_nat_gateway.net.id
+
+  depends_on = [azurerm_nat_gateway_public_ip_association.net]
 }
 
 resource "azurerm_subnet_network_security_group_association" "net_private_a" {

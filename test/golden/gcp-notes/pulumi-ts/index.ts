@@ -3,57 +3,39 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as gcp from "@pulumi/gcp";
 
-const netNetwork = new gcp.compute.Network("netNetwork", {
-  name: "notes-prod-net",
-  description: "Network net of notes (prod)",
-  autoCreateSubnetworks: false,
-  routingMode: "REGIONAL",
+const config = new pulumi.Config();
+const gcpProject = config.require("gcp_project");
+const gcpProjectNumber = config.require("gcp_project_number");
+
+const computeService = new gcp.projects.Service("computeService", {
+  project: gcpProject,
+  service: "compute.googleapis.com",
+  disableOnDestroy: false,
 });
-const indexJobsTopic = new gcp.pubsub.Topic("indexJobsTopic", {
-  name: "notes-prod-index-jobs",
-  labels: {
-    team: "knowledge",
-    "cost-center": "4242",
-    tier: "critical",
-    "plinth-app": "notes",
-    "plinth-env": "prod",
-    "plinth-address": "google_pubsub_topic_index_jobs",
-  },
+const iamService = new gcp.projects.Service("iamService", {
+  project: gcpProject,
+  service: "iam.googleapis.com",
+  disableOnDestroy: false,
 });
-const indexJobsDlqTopic = new gcp.pubsub.Topic("indexJobsDlqTopic", {
-  name: "notes-prod-index-jobs-dlq",
-  labels: {
-    team: "knowledge",
-    "cost-center": "4242",
-    tier: "critical",
-    "plinth-app": "notes",
-    "plinth-env": "prod",
-    "plinth-address": "google_pubsub_topic_index_jobs_dlq",
-  },
+const pubsubService = new gcp.projects.Service("pubsubService", {
+  project: gcpProject,
+  service: "pubsub.googleapis.com",
+  disableOnDestroy: false,
 });
-const sessionKeySecret = new gcp.secretmanager.Secret("sessionKeySecret", {
-  secretId: "notes-prod-session-key",
-  annotations: {
-    description: "Key signing the API's session cookies",
-  },
-  replication: {
-    auto: {},
-  },
-  versionDestroyTtl: "2592000s",
-  deletionProtection: true,
-  labels: {
-    team: "knowledge",
-    "cost-center": "4242",
-    tier: "critical",
-    "plinth-app": "notes",
-    "plinth-env": "prod",
-    "plinth-address": "google_secret_manager_secret_session_key",
-  },
+const secretmanagerService = new gcp.projects.Service("secretmanagerService", {
+  project: gcpProject,
+  service: "secretmanager.googleapis.com",
+  disableOnDestroy: false,
 });
-const apiAccount = new gcp.serviceaccount.Account("apiAccount", {
-  accountId: "notes-prod-api-vm",
-  displayName: "api VM",
-  description: "Identity of VM api of notes (prod)",
+const servicenetworkingService = new gcp.projects.Service("servicenetworkingService", {
+  project: gcpProject,
+  service: "servicenetworking.googleapis.com",
+  disableOnDestroy: false,
+});
+const sqladminService = new gcp.projects.Service("sqladminService", {
+  project: gcpProject,
+  service: "sqladmin.googleapis.com",
+  disableOnDestroy: false,
 });
 const attachmentsBucket2 = new gcp.storage.Bucket("attachmentsBucket2", {
   name: "notes-prod-attachments",
@@ -101,6 +83,58 @@ const attachmentsBucket2 = new gcp.storage.Bucket("attachmentsBucket2", {
     "plinth-address": "google_storage_bucket_attachments",
   },
 });
+const netNetwork = new gcp.compute.Network("netNetwork", {
+  name: "notes-prod-net",
+  description: "Network net of notes (prod)",
+  autoCreateSubnetworks: false,
+  routingMode: "REGIONAL",
+}, { dependsOn: [computeService] });
+const apiAccount = new gcp.serviceaccount.Account("apiAccount", {
+  accountId: "notes-prod-api-vm",
+  displayName: "api VM",
+  description: "Identity of VM api of notes (prod)",
+}, { dependsOn: [iamService] });
+const indexJobsTopic = new gcp.pubsub.Topic("indexJobsTopic", {
+  name: "notes-prod-index-jobs",
+  labels: {
+    team: "knowledge",
+    "cost-center": "4242",
+    tier: "critical",
+    "plinth-app": "notes",
+    "plinth-env": "prod",
+    "plinth-address": "google_pubsub_topic_index_jobs",
+  },
+}, { dependsOn: [pubsubService] });
+const indexJobsDlqTopic = new gcp.pubsub.Topic("indexJobsDlqTopic", {
+  name: "notes-prod-index-jobs-dlq",
+  labels: {
+    team: "knowledge",
+    "cost-center": "4242",
+    tier: "critical",
+    "plinth-app": "notes",
+    "plinth-env": "prod",
+    "plinth-address": "google_pubsub_topic_index_jobs_dlq",
+  },
+}, { dependsOn: [pubsubService] });
+const sessionKeySecret = new gcp.secretmanager.Secret("sessionKeySecret", {
+  secretId: "notes-prod-session-key",
+  annotations: {
+    description: "Key signing the API's session cookies",
+  },
+  replication: {
+    auto: {},
+  },
+  versionDestroyTtl: "2592000s",
+  deletionProtection: true,
+  labels: {
+    team: "knowledge",
+    "cost-center": "4242",
+    tier: "critical",
+    "plinth-app": "notes",
+    "plinth-env": "prod",
+    "plinth-address": "google_secret_manager_secret_session_key",
+  },
+}, { dependsOn: [secretmanagerService] });
 const apiIngress1Firewall = new gcp.compute.Firewall("apiIngress1Firewall", {
   name: "notes-prod-api-ingress-1",
   network: netNetwork.id,
@@ -180,6 +214,16 @@ const netAppBSubnetwork = new gcp.compute.Subnetwork("netAppBSubnetwork", {
     metadata: "INCLUDE_ALL_METADATA",
   },
 });
+const apiLogWriterIAMMember = new gcp.projects.IAMMember("apiLogWriterIAMMember", {
+  project: gcpProject,
+  role: "roles/logging.logWriter",
+  member: apiAccount.member,
+});
+const apiMetricWriterIAMMember = new gcp.projects.IAMMember("apiMetricWriterIAMMember", {
+  project: gcpProject,
+  role: "roles/monitoring.metricWriter",
+  member: apiAccount.member,
+});
 const indexJobsSubscription = new gcp.pubsub.Subscription("indexJobsSubscription", {
   name: "notes-prod-index-jobs",
   topic: indexJobsTopic.id,
@@ -222,12 +266,22 @@ const indexJobsDlqSubscription = new gcp.pubsub.Subscription("indexJobsDlqSubscr
     "plinth-address": "google_pubsub_subscription_index_jobs_dlq",
   },
 });
+const indexJobsDlqTopicIAMMember = new gcp.pubsub.TopicIAMMember("indexJobsDlqTopicIAMMember", {
+  topic: indexJobsDlqTopic.id,
+  role: "roles/pubsub.publisher",
+  member: pulumi.interpolate`serviceAccount:service-${gcpProjectNumber}@gcp-sa-pubsub.iam.gserviceaccount.com`,
+});
+const apiSessionKeySecretIamMember = new gcp.secretmanager.SecretIamMember("apiSessionKeySecretIamMember", {
+  secretId: sessionKeySecret.id,
+  role: "roles/secretmanager.secretAccessor",
+  member: apiAccount.member,
+});
 const netPrivateServicesConnection = new gcp.servicenetworking.Connection("netPrivateServicesConnection", {
   network: netNetwork.id,
   service: "servicenetworking.googleapis.com",
   reservedPeeringRanges: [netPrivateServicesGlobalAddress.name],
   deletionPolicy: "ABANDON",
-});
+}, { dependsOn: [servicenetworkingService] });
 const netRouterNat = new gcp.compute.RouterNat("netRouterNat", {
   name: "notes-prod-net-nat",
   router: netRouter.name,
@@ -238,6 +292,11 @@ const netRouterNat = new gcp.compute.RouterNat("netRouterNat", {
     enable: true,
     filter: "ALL",
   },
+});
+const indexJobsSubscriptionIAMMember = new gcp.pubsub.SubscriptionIAMMember("indexJobsSubscriptionIAMMember", {
+  subscription: indexJobsSubscription.id,
+  role: "roles/pubsub.subscriber",
+  member: pulumi.interpolate`serviceAccount:service-${gcpProjectNumber}@gcp-sa-pubsub.iam.gserviceaccount.com`,
 });
 const dbDatabaseInstance = new gcp.sql.DatabaseInstance("dbDatabaseInstance", {
   name: "notes-prod-db",
@@ -318,7 +377,7 @@ const dbDatabaseInstance = new gcp.sql.DatabaseInstance("dbDatabaseInstance", {
       updateTrack: "stable",
     },
   },
-}, { dependsOn: [netPrivateServicesConnection] });
+}, { dependsOn: [netPrivateServicesConnection, sqladminService] });
 const apiInstance = new gcp.compute.Instance("apiInstance", {
   name: "notes-prod-api",
   zone: "europe-west1-b",
@@ -380,9 +439,32 @@ printf '%s\\n' 'SESSION_KEY_SECRET=${sessionKeySecret.id}' >> /etc/plinth/env
     "plinth-address": "google_compute_instance_api",
   },
 });
+const apiDbSqlClientIAMMember = new gcp.projects.IAMMember("apiDbSqlClientIAMMember", {
+  project: gcpProject,
+  role: "roles/cloudsql.client",
+  member: apiAccount.member,
+  condition: {
+    title: "Cloud SQL instance of db",
+    expression: pulumi.interpolate`resource.type == 'sqladmin.googleapis.com/Instance' && resource.name == 'projects/${dbDatabaseInstance.project}/instances/${dbDatabaseInstance.name}'`,
+  },
+});
+const apiDbSqlLoginIAMMember = new gcp.projects.IAMMember("apiDbSqlLoginIAMMember", {
+  project: gcpProject,
+  role: "roles/cloudsql.instanceUser",
+  member: apiAccount.member,
+  condition: {
+    title: "Cloud SQL instance of db",
+    expression: pulumi.interpolate`resource.type == 'sqladmin.googleapis.com/Instance' && resource.name == 'projects/${dbDatabaseInstance.project}/instances/${dbDatabaseInstance.name}'`,
+  },
+});
 const dbDatabase = new gcp.sql.Database("dbDatabase", {
   name: "notes",
   instance: dbDatabaseInstance.name,
+});
+const apiDbUser = new gcp.sql.User("apiDbUser", {
+  instance: dbDatabaseInstance.name,
+  name: pulumi.interpolate`${apiAccount.accountId}@${apiAccount.project}.iam`,
+  type: "CLOUD_IAM_SERVICE_ACCOUNT",
 });
 
 export const dbHost = dbDatabaseInstance.privateIpAddress;

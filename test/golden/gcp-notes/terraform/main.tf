@@ -109,6 +109,8 @@ resource "google_compute_network" "net" {
   description             = "Network net of notes (prod)"
   auto_create_subnetworks = false
   routing_mode            = "REGIONAL"
+
+  depends_on = [google_project_service.compute]
 }
 
 resource "google_compute_router" "net" {
@@ -158,6 +160,76 @@ resource "google_compute_subnetwork" "net_app_b" {
   }
 }
 
+resource "google_project_iam_member" "api_db_sql_client" {
+  project = var.gcp_project
+  role    = "roles/cloudsql.client"
+  member  = google_service_account.api.member
+
+  condition {
+    title      = "Cloud SQL instance of db"
+    expression = "resource.type == 'sqladmin.googleapis.com/Instance' && resource.name == 'projects/${google_sql_database_instance.db.project}/instances/${google_sql_database_instance.db.name}'"
+  }
+}
+
+resource "google_project_iam_member" "api_db_sql_login" {
+  project = var.gcp_project
+  role    = "roles/cloudsql.instanceUser"
+  member  = google_service_account.api.member
+
+  condition {
+    title      = "Cloud SQL instance of db"
+    expression = "resource.type == 'sqladmin.googleapis.com/Instance' && resource.name == 'projects/${google_sql_database_instance.db.project}/instances/${google_sql_database_instance.db.name}'"
+  }
+}
+
+resource "google_project_iam_member" "api_log_writer" {
+  project = var.gcp_project
+  role    = "roles/logging.logWriter"
+  member  = google_service_account.api.member
+}
+
+resource "google_project_iam_member" "api_metric_writer" {
+  project = var.gcp_project
+  role    = "roles/monitoring.metricWriter"
+  member  = google_service_account.api.member
+}
+
+resource "google_project_service" "compute" {
+  project            = var.gcp_project
+  service            = "compute.googleapis.com"
+  disable_on_destroy = false
+}
+
+resource "google_project_service" "iam" {
+  project            = var.gcp_project
+  service            = "iam.googleapis.com"
+  disable_on_destroy = false
+}
+
+resource "google_project_service" "pubsub" {
+  project            = var.gcp_project
+  service            = "pubsub.googleapis.com"
+  disable_on_destroy = false
+}
+
+resource "google_project_service" "secretmanager" {
+  project            = var.gcp_project
+  service            = "secretmanager.googleapis.com"
+  disable_on_destroy = false
+}
+
+resource "google_project_service" "servicenetworking" {
+  project            = var.gcp_project
+  service            = "servicenetworking.googleapis.com"
+  disable_on_destroy = false
+}
+
+resource "google_project_service" "sqladmin" {
+  project            = var.gcp_project
+  service            = "sqladmin.googleapis.com"
+  disable_on_destroy = false
+}
+
 resource "google_pubsub_subscription" "index_jobs" {
   name                       = "notes-prod-index-jobs"
   topic                      = google_pubsub_topic.index_jobs.id
@@ -204,6 +276,12 @@ resource "google_pubsub_subscription" "index_jobs_dlq" {
   }
 }
 
+resource "google_pubsub_subscription_iam_member" "index_jobs" {
+  subscription = google_pubsub_subscription.index_jobs.id
+  role         = "roles/pubsub.subscriber"
+  member       = "serviceAccount:service-${var.gcp_project_number}@gcp-sa-pubsub.iam.gserviceaccount.com"
+}
+
 resource "google_pubsub_topic" "index_jobs" {
   name = "notes-prod-index-jobs"
   labels = {
@@ -214,6 +292,8 @@ resource "google_pubsub_topic" "index_jobs" {
     plinth-env     = "prod"
     plinth-address = "google_pubsub_topic_index_jobs"
   }
+
+  depends_on = [google_project_service.pubsub]
 }
 
 resource "google_pubsub_topic" "index_jobs_dlq" {
@@ -226,6 +306,14 @@ resource "google_pubsub_topic" "index_jobs_dlq" {
     plinth-env     = "prod"
     plinth-address = "google_pubsub_topic_index_jobs_dlq"
   }
+
+  depends_on = [google_project_service.pubsub]
+}
+
+resource "google_pubsub_topic_iam_member" "index_jobs_dlq" {
+  topic  = google_pubsub_topic.index_jobs_dlq.id
+  role   = "roles/pubsub.publisher"
+  member = "serviceAccount:service-${var.gcp_project_number}@gcp-sa-pubsub.iam.gserviceaccount.com"
 }
 
 resource "google_secret_manager_secret" "session_key" {
@@ -247,12 +335,22 @@ resource "google_secret_manager_secret" "session_key" {
   replication {
     auto {}
   }
+
+  depends_on = [google_project_service.secretmanager]
+}
+
+resource "google_secret_manager_secret_iam_member" "api_session_key" {
+  secret_id = google_secret_manager_secret.session_key.id
+  role      = "roles/secretmanager.secretAccessor"
+  member    = google_service_account.api.member
 }
 
 resource "google_service_account" "api" {
   account_id   = "notes-prod-api-vm"
   display_name = "api VM"
   description  = "Identity of VM api of notes (prod)"
+
+  depends_on = [google_project_service.iam]
 }
 
 resource "google_service_networking_connection" "net_private_services" {
@@ -260,6 +358,8 @@ resource "google_service_networking_connection" "net_private_services" {
   service                 = "servicenetworking.googleapis.com"
   reserved_peering_ranges = [google_compute_global_address.net_private_services.name]
   deletion_policy         = "ABANDON"
+
+  depends_on = [google_project_service.servicenetworking]
 }
 
 resource "google_sql_database" "db" {
@@ -348,7 +448,13 @@ resource "google_sql_database_instance" "db" {
     }
   }
 
-  depends_on = [google_service_networking_connection.net_private_services]
+  depends_on = [google_service_networking_connection.net_private_services, google_project_service.sqladmin]
+}
+
+resource "google_sql_user" "api_db" {
+  instance = google_sql_database_instance.db.name
+  name     = "${google_service_account.api.account_id}@${google_service_account.api.project}.iam"
+  type     = "CLOUD_IAM_SERVICE_ACCOUNT"
 }
 
 resource "google_storage_bucket" "attachments" {

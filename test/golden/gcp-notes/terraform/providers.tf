@@ -2,6 +2,6 @@
 # Change plinth.yaml and run `plinth generate` again rather than editing this file.
 
 provider "google" {
-  project = var.project_id
+  project = var.gcp_project
   region  = "europe-west1"
 }

@@ -188,6 +188,20 @@ const assetsBucketVersioning = new aws.s3.BucketVersioning("assetsBucketVersioni
     status: "Enabled",
   },
 });
+const webSecretsRolePolicy = new aws.iam.RolePolicy("webSecretsRolePolicy", {
+  name: "read-referenced-secrets",
+  role: webRole.id,
+  policy: pulumi.jsonStringify({
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"],
+        Resource: [paymentApiKeySecret.arn],
+      },
+    ],
+  }),
+});
 const jobsQueue = new aws.sqs.Queue("jobsQueue", {
   name: "shop-prod-jobs",
   sqsManagedSseEnabled: true,

@@ -160,6 +160,21 @@ resource "aws_iam_role_policy" "net_flow_logs" {
   })
 }
 
+resource "aws_iam_role_policy" "web_secrets" {
+  name = "read-referenced-secrets"
+  role = aws_iam_role.web.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect   = "Allow"
+        Action   = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]
+        Resource = [aws_secretsmanager_secret.payment_api_key.arn]
+      },
+    ]
+  })
+}
+
 resource "aws_iam_role_policy_attachment" "web_ssm" {
   role       = aws_iam_role.web.name
   policy_arn = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
