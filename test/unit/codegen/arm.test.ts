@@ -108,12 +108,12 @@ test("references: resource IDs and runtime properties in ARM, symbolic reference
 test("types without an ARM mapping, and other clouds, are refused by name", () => {
   assert.throws(() => generate(exampleGraph("shop"), "arm"), /arm generates for azure only/);
   const nat = graphOf(
-    `${AZURE_HEADER}components:\n  b: { type: bucket }\n  ip:\n    type: native\n    resource: azurerm_public_ip\n    properties: { name: ip, resource_group_name: x, location: westeurope, allocation_method: Static }\n`,
+    `${AZURE_HEADER}components:\n  b: { type: bucket }\n  ip:\n    type: native\n    resource: azurerm_service_plan\n    properties: { name: plan, resource_group_name: x, location: westeurope, os_type: Linux, sku_name: B1 }\n`,
   );
   assert.throws(
     () => generate(nat, "bicep"),
     (e: Error) =>
       e instanceof UnsupportedByFormatError &&
-      /azurerm_public_ip cannot be generated as ARM or Bicep yet/.test(e.message),
+      /azurerm_service_plan cannot be generated as ARM or Bicep yet/.test(e.message),
   );
 });
