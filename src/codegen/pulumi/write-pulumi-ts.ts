@@ -117,14 +117,22 @@ function propertyKey(key: string): string {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : JSON.stringify(key);
 }
 
+/**
+ * `netVpc.id`; deeper paths through the first output's value, since a nested object may be absent in
+ * the provider's types: `webVm.identity.apply((value) => value!.principalId)`.
+ */
 function access(value: PRef | PConfig): string {
   if (value instanceof PConfig) return configVariable(value.key);
-  let text = value.resource;
-  for (const step of value.path) {
-    if (typeof step === "number") text += `[${step}]`;
-    else text += isIdentifier(step) && !step.includes("-") ? `.${step}` : `[${JSON.stringify(step)}]`;
-  }
-  return text;
+  const [first, ...rest] = value.path;
+  if (first === undefined) return value.resource;
+  const head = `${value.resource}${step(first)}`;
+  if (rest.length === 0) return head;
+  return `${head}.apply((value) => value${rest.map((s) => `!${step(s)}`).join("")})`;
+}
+
+function step(s: string | number): string {
+  if (typeof s === "number") return `[${s}]`;
+  return isIdentifier(s) && !s.includes("-") ? `.${s}` : `[${JSON.stringify(s)}]`;
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it escapes

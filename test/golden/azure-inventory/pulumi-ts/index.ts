@@ -435,7 +435,7 @@ printf '%s\\n' 'PHOTOS_URL=${photosAccount.primaryBlobEndpoint}${photosContainer
 const apiCarrierApiKeyAssignment = new azure.authorization.Assignment("apiCarrierApiKeyAssignment", {
   scope: carrierApiKeyKeyVault.id,
   roleDefinitionName: "Key Vault Secrets User",
-  principalId: apiLinuxVirtualMachine.identity.principalId,
+  principalId: apiLinuxVirtualMachine.identity.apply((value) => value!.principalId),
   principalType: "ServicePrincipal",
   description: "VM api reads secret carrier-api-key",
 });
