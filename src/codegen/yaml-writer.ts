@@ -41,10 +41,13 @@ function isBlock(value: YamlValue): boolean {
   return isMap(value) && Object.keys(value).length > 0;
 }
 
-function writeMap(map: YamlMap, indent: string, out: string[]): void {
-  for (const [key, value] of Object.entries(map)) {
-    out.push(`${indent}${scalarKey(key)}:`);
-    writeValueAfter(value, indent, out);
+/** A block mapping; `first` replaces the first line's indentation (`- ` for a list item). */
+function writeMap(map: YamlMap, indent: string, out: string[], first = indent): void {
+  let lead = first;
+  for (const key in map) {
+    out.push(`${lead}${scalarKey(key)}:`);
+    writeValueAfter(map[key] as YamlValue, indent, out);
+    lead = indent;
   }
 }
 
@@ -52,10 +55,7 @@ function writeList(list: YamlValue[], indent: string, out: string[]): void {
   for (const item of list) {
     if (isMap(item) && Object.keys(item).length > 0) {
       // `- key: value`, the map's other keys aligned under the first.
-      const lines: string[] = [];
-      writeMap(item, `${indent}  `, lines);
-      const text = lines.join("");
-      out.push(`${indent}- ${text.slice(indent.length + 2)}`);
+      writeMap(item, `${indent}  `, out, `${indent}- `);
     } else if (Array.isArray(item) && item.length > 0) {
       out.push(`${indent}-\n`);
       writeList(item, `${indent}  `, out);

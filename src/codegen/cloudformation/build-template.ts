@@ -132,6 +132,7 @@ class TemplateBuilder {
       }
     }
     for (const resource of resources.values()) {
+      if (resource.dependsOn.length === 0) continue;
       // An explicit dependency that a reference already expresses is noise (cfn-lint W3005).
       const referenced = targetsIn(resource.properties);
       resource.dependsOn = [...new Set(resource.dependsOn)].filter(
@@ -235,7 +236,7 @@ class TemplateBuilder {
       throw new UnsupportedByFormatError(
         `${where} is not known statically (${value.reason}); it cannot be generated.`,
       );
-    if (Array.isArray(value)) return value.map((item, i) => this.#convert(item, `${where}[${i}]`));
+    if (Array.isArray(value)) return value.map((item) => this.#convert(item, where));
     const keys = Object.keys(value);
     // A one-key object named like an intrinsic function would be evaluated by CloudFormation.
     if (keys.length === 1 && (keys[0] === "Ref" || keys[0]?.startsWith("Fn::")))
@@ -243,7 +244,7 @@ class TemplateBuilder {
         `${where} has the key \`${keys[0]}\`, which CloudFormation would read as an intrinsic function.`,
       );
     const out: CfnObject = {};
-    for (const [key, item] of Object.entries(value)) out[key] = this.#convert(item, `${where}.${key}`);
+    for (const [key, item] of Object.entries(value)) out[key] = this.#convert(item, where);
     return out;
   }
 

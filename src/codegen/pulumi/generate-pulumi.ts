@@ -10,7 +10,7 @@ export function generatePulumiYaml(
   schemas: ProviderSchemas,
   header: string,
 ): Map<string, string> {
-  return new Map([["Pulumi.yaml", writePulumiYaml(pulumiProgram(graph, schemas), header)]]);
+  return new Map([["Pulumi.yaml", writePulumiYaml(pulumiProgram(graph, schemas, false), header)]]);
 }
 
 /** A Pulumi TypeScript project: Pulumi.yaml, package.json, tsconfig.json, index.ts. */
@@ -19,5 +19,5 @@ export function generatePulumiTypeScript(
   schemas: ProviderSchemas,
   header: string,
 ): Map<string, string> {
-  return writePulumiTypeScript(pulumiProgram(graph, schemas), graph.cloud, header);
+  return writePulumiTypeScript(pulumiProgram(graph, schemas, true), graph.cloud, header);
 }

@@ -99,11 +99,15 @@ export interface PulumiProgram {
 }
 
 /**
- * A graph as a Pulumi program for the cloud's Terraform-bridged provider: resources in dependency order
- * (TypeScript declares before use), each with its current type token and properties renamed as the
+ * A graph as a Pulumi program for the cloud's Terraform-bridged provider: resources in address order, or
+ * with `ordered` in dependency order (TypeScript declares a resource before its use), each with its current type token and properties renamed as the
  * bridge names them; references to other resources and to config stay references.
  */
-export function pulumiProgram(graph: ResourceGraph, schemas: ProviderSchemas): PulumiProgram {
+export function pulumiProgram(
+  graph: ResourceGraph,
+  schemas: ProviderSchemas,
+  ordered: boolean,
+): PulumiProgram {
   const names = new Map<string, string>();
   // Outputs are exported constants in TypeScript: resources take other names.
   const taken = new Set<string>(graph.outputs.map((o) => o.name));
@@ -140,7 +144,7 @@ export function pulumiProgram(graph: ResourceGraph, schemas: ProviderSchemas): P
     providerConfig: graph.cloud === "azure" ? {} : { [`${provider}:region`]: graph.region },
     config: graph.variables,
     regionProviders,
-    resources: dependencyOrder(graph).map((node) => {
+    resources: (ordered ? dependencyOrder(graph) : graph.nodes).map((node) => {
       const resource: PResource = {
         name: names.get(node.address) as string,
         token: tokens.get(node.address) as PulumiToken,
@@ -251,7 +255,7 @@ class ValueConverter {
       throw new UnsupportedByFormatError(
         `${where} is not known statically (${value.reason}); it cannot be generated.`,
       );
-    if (Array.isArray(value)) return value.map((item, i) => this.raw(item, `${where}[${i}]`));
+    if (Array.isArray(value)) return value.map((item) => this.raw(item, where));
     const keys = Object.keys(value);
     // Pulumi YAML reads a one-key object named `fn::…` as a built-in function call.
     if (keys.length === 1 && /^fn::/i.test(keys[0] as string))
@@ -259,7 +263,7 @@ class ValueConverter {
         `${where} has the key \`${keys[0]}\`, which Pulumi YAML would read as a function.`,
       );
     const out: PObject = {};
-    for (const [key, item] of Object.entries(value)) out[key] = this.raw(item, `${where}.${key}`);
+    for (const [key, item] of Object.entries(value)) out[key] = this.raw(item, where);
     return out;
   }
 

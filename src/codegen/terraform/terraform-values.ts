@@ -51,9 +51,10 @@ export function resourceBody(
       blocks.push(block(name, [], resourceBody(item, nested?.block, `${where}.${name}[${index}]`)));
     });
   }
-  return blocks.length > 0 && attributes.length > 0
-    ? [...attributes, { kind: "blank" }, ...blocks]
-    : [...attributes, ...blocks];
+  if (blocks.length === 0) return attributes;
+  if (attributes.length > 0) attributes.push({ kind: "blank" });
+  for (const item of blocks) attributes.push(item);
+  return attributes;
 }
 
 function isBlockList(value: Value): boolean {
@@ -84,11 +85,10 @@ export function hclValue(value: Value, where: string): HclExpr {
     throw new UnsupportedByFormatError(
       `${where} is not known statically (${value.reason}); it cannot be generated.`,
     );
-  if (Array.isArray(value))
-    return { kind: "tuple", items: value.map((item, i) => hclValue(item, `${where}[${i}]`)) };
+  if (Array.isArray(value)) return { kind: "tuple", items: value.map((item) => hclValue(item, where)) };
   return {
     kind: "object",
-    entries: Object.entries(value).map(([key, item]) => [key, hclValue(item, `${where}.${key}`)] as const),
+    entries: Object.entries(value).map(([key, item]) => [key, hclValue(item, where)] as const),
   };
 }
 
