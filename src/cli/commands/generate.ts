@@ -10,6 +10,9 @@ import type { CliIO } from "../io.ts";
 import { resolvePath } from "../paths.ts";
 import { describeWarning } from "../report-error.ts";
 
+/** Resources from which generation is worth a progress line. */
+const PROGRESS_THRESHOLD = 2000;
+
 interface GenerateCliOptions extends CommonOptions {
   format?: string;
   cloud?: string;
@@ -42,6 +45,9 @@ export function registerGenerate(program: Command, io: CliIO, setExit: (code: nu
       });
       for (const warning of warnings) io.stderr(describeWarning(warning, ctx.style));
       const started = performance.now();
+      // Large environments take a moment: say what is happening on a terminal (never in --json output).
+      if (io.isTTY && !ctx.json && graph.nodes.length >= PROGRESS_THRESHOLD)
+        io.stderr(ctx.style.dim(`Generating ${format} for ${graph.nodes.length} resources…\n`));
       const files = generate(graph, format);
       const summary = {
         format,
