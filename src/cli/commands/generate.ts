@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { ProviderSchemas } from "../../catalog/provider-schemas.ts";
 import { FORMATS, type Format, generate } from "../../codegen/generate.ts";
 import { compareDirectory, type FileChange, writeProject } from "../../codegen/output-directory.ts";
 import { InputError } from "../../errors.ts";
@@ -39,16 +40,19 @@ export function registerGenerate(program: Command, io: CliIO, setExit: (code: nu
         });
       const spec = resolvePath(io, options.file);
       const out = resolvePath(io, options.output);
+      // One load of the provider schemas serves lowering and generation.
+      const schemas = new ProviderSchemas();
       const { graph, warnings } = buildGraph(readSpecFile(spec.absolute, spec.display), {
         env: options.env,
         cloud: parseCloud(options.cloud),
+        schemas,
       });
       for (const warning of warnings) io.stderr(describeWarning(warning, ctx.style));
       const started = performance.now();
       // Large environments take a moment: say what is happening on a terminal (never in --json output).
       if (io.isTTY && !ctx.json && graph.nodes.length >= PROGRESS_THRESHOLD)
         io.stderr(ctx.style.dim(`Generating ${format} for ${graph.nodes.length} resources…\n`));
-      const files = generate(graph, format);
+      const files = generate(graph, format, { schemas });
       const summary = {
         format,
         app: graph.app,

@@ -39,15 +39,6 @@ export class CfnBase64 {
 
 export type CfnIntrinsic = CfnRef | CfnGetAtt | CfnSub | CfnBase64;
 
-export function isIntrinsic(value: CfnExpr): value is CfnIntrinsic {
-  return (
-    value instanceof CfnRef ||
-    value instanceof CfnGetAtt ||
-    value instanceof CfnSub ||
-    value instanceof CfnBase64
-  );
-}
-
 /**
  * `Fn::Sub` arguments: the text, with `${Name}` for each reference and literal `${` written `${!`, and
  * the variables for attributes with dots in their names (`Endpoint.Address`), which some readers of

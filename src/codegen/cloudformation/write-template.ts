@@ -5,7 +5,7 @@ import { CfnBase64, type CfnExpr, CfnGetAtt, CfnRef, CfnSub, subArguments } from
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** The template as CloudFormation reads it, with intrinsics in long form (`{"Ref": …}`). */
-export function templateJson(model: TemplateModel): { [key: string]: Json } {
+function templateJson(model: TemplateModel): { [key: string]: Json } {
   return document(model, longForm) as { [key: string]: Json };
 }
 
