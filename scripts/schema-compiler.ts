@@ -5,6 +5,7 @@ import standaloneCode from "ajv/dist/standalone/index.js";
 /** Schemas compiled to standalone validators: source schema → generated module. */
 export const PRECOMPILED_SCHEMAS: ReadonlyArray<{ schema: string; output: string }> = [
   { schema: "schemas/spec.schema.json", output: "schemas/generated/spec.validate.js" },
+  { schema: "schemas/policy-rules.schema.json", output: "schemas/generated/policy-rules.validate.js" },
 ];
 
 export function compileStandaloneValidators(root: string): Map<string, string> {

@@ -10,8 +10,9 @@ import { cost } from "./suites/cost.ts";
 import { ingest } from "./suites/ingest.ts";
 import { lowering } from "./suites/lowering.ts";
 import { loweringClouds } from "./suites/lowering-clouds.ts";
+import { policy } from "./suites/policy.ts";
 
-const SUITES: BenchSuite[] = [cliStartup, lowering, loweringClouds, ingest, cost, codegen];
+const SUITES: BenchSuite[] = [cliStartup, lowering, loweringClouds, ingest, cost, policy, codegen];
 
 const filter = process.argv[2]?.toLowerCase();
 for (const suite of SUITES.filter((s) => !filter || s.title.toLowerCase().includes(filter))) {

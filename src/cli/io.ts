@@ -8,6 +8,8 @@ export interface CliIO {
   isTTY: boolean;
   /** Asks the person at the terminal; undefined when there is nobody to ask. */
   prompt?: (question: string) => Promise<string>;
+  /** The clock (suppression expiry and the like); the system clock when absent. */
+  now?: () => Date;
 }
 
 export function processIO(): CliIO {

@@ -5,6 +5,7 @@ import { registerGenerate } from "./commands/generate.ts";
 import { registerGraph } from "./commands/graph.ts";
 import { registerInit } from "./commands/init.ts";
 import { registerInspect } from "./commands/inspect.ts";
+import { registerPolicyCheck } from "./commands/policy-check.ts";
 import { registerValidate } from "./commands/validate.ts";
 import { EXIT } from "./exit-codes.ts";
 import type { CliIO } from "./io.ts";
@@ -31,6 +32,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   registerValidate(program, io, setExit);
   registerGraph(program, io, setExit);
   registerGenerate(program, io, setExit);
+  registerPolicyCheck(program, io, setExit);
   registerCost(program, io, setExit);
   registerInspect(program, io, setExit);
   for (const command of program.commands)

@@ -9,7 +9,7 @@ export interface CliResult {
 /** Runs the CLI in-process, as a terminal-less user in `cwd`. */
 export async function runCli(
   args: string[],
-  options: { cwd?: string; env?: Record<string, string>; isTTY?: boolean } = {},
+  options: { cwd?: string; env?: Record<string, string>; isTTY?: boolean; now?: () => Date } = {},
 ): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
@@ -23,6 +23,7 @@ export async function runCli(
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
     isTTY: options.isTTY ?? false,
+    ...(options.now ? { now: options.now } : {}),
   });
   return { code, stdout, stderr };
 }
