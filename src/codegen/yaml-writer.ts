@@ -1,3 +1,5 @@
+import { TextBuilder } from "./text-builder.ts";
+
 /** A YAML value: JSON data plus tagged nodes (`!Ref Bucket`). */
 export type YamlValue = null | boolean | number | string | YamlValue[] | YamlMap | YamlTagged;
 export interface YamlMap {
@@ -21,11 +23,11 @@ export class YamlTagged {
  * Nothing a spec holds can become YAML structure, a tag or an anchor.
  */
 export function writeYaml(value: YamlValue): string {
-  const out: string[] = [];
+  const out = new TextBuilder();
   if (isMap(value) && Object.keys(value).length > 0) writeMap(value, "", out);
   else if (Array.isArray(value) && value.length > 0) writeList(value, "", out);
   else out.push(`${inline(value, "")}\n`);
-  return out.join("");
+  return out.text;
 }
 
 function isMap(value: YamlValue): value is YamlMap {
@@ -42,7 +44,7 @@ function isBlock(value: YamlValue): boolean {
 }
 
 /** A block mapping; `first` replaces the first line's indentation (`- ` for a list item). */
-function writeMap(map: YamlMap, indent: string, out: string[], first = indent): void {
+function writeMap(map: YamlMap, indent: string, out: TextBuilder, first = indent): void {
   let lead = first;
   for (const key in map) {
     out.push(`${lead}${scalarKey(key)}:`);
@@ -51,7 +53,7 @@ function writeMap(map: YamlMap, indent: string, out: string[], first = indent): 
   }
 }
 
-function writeList(list: YamlValue[], indent: string, out: string[]): void {
+function writeList(list: YamlValue[], indent: string, out: TextBuilder): void {
   for (const item of list) {
     if (isMap(item) && Object.keys(item).length > 0) {
       // `- key: value`, the map's other keys aligned under the first.
@@ -67,7 +69,7 @@ function writeList(list: YamlValue[], indent: string, out: string[]): void {
 }
 
 /** Writes what follows `key:` or `-`: a scalar on the same line, a block on the lines below. */
-function writeValueAfter(value: YamlValue, indent: string, out: string[]): void {
+function writeValueAfter(value: YamlValue, indent: string, out: TextBuilder): void {
   const inner = `${indent}  `;
   if (value instanceof YamlTagged) {
     if (isBlock(value.value)) {

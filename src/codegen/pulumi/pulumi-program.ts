@@ -193,9 +193,17 @@ class ValueConverter {
     this.#cloud = cloud;
   }
 
+  readonly #bySchema = new Map<string, SchemaBlock | undefined>();
+
+  /** Looked up once per type, not per resource. */
+  #schema(type: string): SchemaBlock | undefined {
+    if (!this.#bySchema.has(type)) this.#bySchema.set(type, this.#schemas.resource(type));
+    return this.#bySchema.get(type);
+  }
+
   properties(node: ResourceNode): PObject {
     const overrides = fieldOverrides(node.type, this.#cloud);
-    return this.#block(node.properties, this.#schemas.resource(node.type), node.address, "", overrides);
+    return this.#block(node.properties, this.#schema(node.type), node.address, "", overrides);
   }
 
   /** Arguments of a resource or block, renamed through the schema (`path`: Terraform names, for overrides). */
@@ -274,7 +282,7 @@ class ValueConverter {
       throw new UnsupportedByFormatError(
         `${where} refers to ${ref.address}, which is not in this environment.`,
       );
-    return new PRef(name, pulumiPath(ref.path, this.#schemas.resource(node.type)));
+    return new PRef(name, pulumiPath(ref.path, this.#schema(node.type)));
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Cloud } from "../../model/graph.ts";
 import { isIdentifier } from "../terraform/hcl-syntax.ts";
+import { TextBuilder } from "../text-builder.ts";
 import { writeYaml } from "../yaml-writer.ts";
 import { PULUMI_PACKAGES, PULUMI_SDK_VERSION } from "./pulumi-names.ts";
 import { PConfig, PEncode, PInterpolate, PRef, type PulumiProgram, type PValue } from "./pulumi-program.ts";
@@ -48,7 +49,8 @@ export function writePulumiTypeScript(
 }
 
 function indexTs(program: PulumiProgram, pkg: string, comment: string): string {
-  const out: string[] = [comment.replace(/^/gm, "// "), "\n"];
+  const out = new TextBuilder();
+  out.push(`${comment.replace(/^/gm, "// ")}\n`);
   out.push(`import * as pulumi from "@pulumi/pulumi";\nimport * as ${pkg} from "@pulumi/${pkg}";\n\n`);
   if (program.config.length > 0) {
     out.push("const config = new pulumi.Config();\n");
@@ -72,7 +74,7 @@ function indexTs(program: PulumiProgram, pkg: string, comment: string): string {
   if (program.outputs.length > 0) out.push("\n");
   for (const output of program.outputs)
     out.push(`export const ${output.name} = ${tsValue(output.value, "")};\n`);
-  return out.join("");
+  return out.text;
 }
 
 function configVariable(name: string): string {

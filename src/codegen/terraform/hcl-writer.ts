@@ -1,3 +1,4 @@
+import { TextBuilder } from "../text-builder.ts";
 import { type HclBodyItem, type HclExpr, isIdentifier } from "./hcl-syntax.ts";
 
 /**
@@ -6,12 +7,12 @@ import { type HclBodyItem, type HclExpr, isIdentifier } from "./hcl-syntax.ts";
  * top-level blocks, empty blocks as `name {}`. Every string is escaped, so no text can become code.
  */
 export function writeHcl(items: ReadonlyArray<HclBodyItem>): string {
-  const out: string[] = [];
+  const out = new TextBuilder();
   items.forEach((item, index) => {
     if (index > 0 && item.kind === "block") out.push("\n");
     writeItems([item], "", out);
   });
-  return out.join("");
+  return out.text;
 }
 
 /** One expression on one line, as in `"${jsonencode({ a = 1 })}"` inside Terraform JSON. */
@@ -63,7 +64,7 @@ export function escapeTemplateSequences(text: string): string {
   return text.toWellFormed().replace(/\$\{|%\{/g, (match) => ESCAPES[match] as string);
 }
 
-function writeItems(items: ReadonlyArray<HclBodyItem>, indent: string, out: string[]): void {
+function writeItems(items: ReadonlyArray<HclBodyItem>, indent: string, out: TextBuilder): void {
   let run: Array<[string, string]> = [];
   const flush = () => {
     writeAligned(run, indent, out);
@@ -97,7 +98,11 @@ function writeItems(items: ReadonlyArray<HclBodyItem>, indent: string, out: stri
   flush();
 }
 
-function writeAligned(run: ReadonlyArray<[string, string]>, indent: string, out: string[]): void {
+function writeAligned(
+  run: ReadonlyArray<[string, string]>,
+  indent: string,
+  out: TextBuilder | string[],
+): void {
   if (run.length === 0) return;
   const widths = run.map(([key]) => columns(key));
   const width = Math.max(...widths);
@@ -217,6 +222,14 @@ function object(entries: ReadonlyArray<readonly [string, HclExpr]>, indent: stri
   return `{\n${out.join("")}${indent}}`;
 }
 
+// Keys repeat across thousands of resources (tags, policy documents): each is rendered once.
+const objectKeys = new Map<string, string>();
+
 function objectKey(key: string): string {
-  return isIdentifier(key) ? key : quoteHcl(key);
+  let text = objectKeys.get(key);
+  if (text === undefined) {
+    text = isIdentifier(key) ? key : quoteHcl(key);
+    if (objectKeys.size < 10_000) objectKeys.set(key, text);
+  }
+  return text;
 }

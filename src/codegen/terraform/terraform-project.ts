@@ -1,4 +1,4 @@
-import { PROVIDERS, type ProviderSchemas } from "../../catalog/provider-schemas.ts";
+import { PROVIDERS, type ProviderSchemas, type SchemaBlock } from "../../catalog/provider-schemas.ts";
 import type { GraphOutput, GraphVariable, ResourceGraph, ResourceNode } from "../../model/graph.ts";
 import { referencesIn } from "../../model/value.ts";
 import { UnsupportedByFormatError } from "../errors.ts";
@@ -21,11 +21,17 @@ const BASE_TERRAFORM = ">= 1.5";
  * resources in address order, inputs and outputs. Both the HCL and the JSON writer print this.
  */
 export function terraformProject(graph: ResourceGraph, schemas: ProviderSchemas): TerraformFile[] {
+  // Looked up once per type, not per resource: environments hold thousands of resources of few types.
+  const bySchema = new Map<string, SchemaBlock | undefined>();
+  const schemaOf = (type: string) => {
+    if (!bySchema.has(type)) bySchema.set(type, schemas.resource(type));
+    return bySchema.get(type);
+  };
   const variables = [...providerVariables(graph), ...graph.variables];
   const files: TerraformFile[] = [
     { name: "versions", items: [versionsBlock(graph)] },
     { name: "providers", items: providerBlocks(graph) },
-    { name: "main", items: graph.nodes.map((node) => resourceBlock(node, graph, schemas)) },
+    { name: "main", items: graph.nodes.map((node) => resourceBlock(node, graph, schemaOf)) },
   ];
   if (variables.length > 0) files.push({ name: "variables", items: variables.map(variableBlock) });
   if (graph.outputs.length > 0)
@@ -97,8 +103,12 @@ function providerVariables(graph: ResourceGraph): GraphVariable[] {
   return [{ name: GCP_PROJECT, type: "string", description: "ID of the GCP project plinth deploys to" }];
 }
 
-function resourceBlock(node: ResourceNode, graph: ResourceGraph, schemas: ProviderSchemas): HclBodyItem {
-  const body = resourceBody(node.properties, schemas.resource(node.type), node.address);
+function resourceBlock(
+  node: ResourceNode,
+  graph: ResourceGraph,
+  schemaOf: (type: string) => SchemaBlock | undefined,
+): HclBodyItem {
+  const body = resourceBody(node.properties, schemaOf(node.type), node.address);
   const meta: HclBodyItem[] = [];
   if (node.region && node.region !== graph.region)
     meta.push(attribute("provider", traversal(`${PROVIDERS[graph.cloud].name}.${regionAlias(node.region)}`)));
