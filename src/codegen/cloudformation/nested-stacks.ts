@@ -145,9 +145,11 @@ function describe(ref: CfnRef | CfnGetAtt): string {
  * next group started when one does not fit, a component larger than `max` cut where it must.
  */
 function pack(resources: CfnResource[], max: number): CfnResource[][] {
+  // What each resource uses, found once: the walks below would otherwise search its properties again.
+  const dependencies = new Map(resources.map((r) => [r.logicalId, dependenciesOf(r)]));
   const units: CfnResource[][] = [];
   const unitOf = new Map<string, CfnResource[]>();
-  for (const resource of dependencyOrder(resources)) {
+  for (const resource of dependencyOrder(resources, dependencies)) {
     const key = resource.component ?? resource.logicalId;
     let unit = unitOf.get(key);
     if (!unit) {
@@ -159,7 +161,7 @@ function pack(resources: CfnResource[], max: number): CfnResource[][] {
   }
   const parts: CfnResource[][] = [];
   let current: CfnResource[] = [];
-  for (const unit of orderUnits(units)) {
+  for (const unit of orderUnits(units, dependencies)) {
     if (current.length > 0 && current.length + unit.length > max) {
       parts.push(current);
       current = [];
@@ -184,14 +186,13 @@ function dependenciesOf(resource: CfnResource): Set<string> {
 }
 
 /** Kahn's algorithm over resources; ties keep template order. */
-function dependencyOrder(resources: CfnResource[]): CfnResource[] {
+function dependencyOrder(resources: CfnResource[], dependencies: Map<string, Set<string>>): CfnResource[] {
   const ids = new Set(resources.map((r) => r.logicalId));
-  const waiting = new Map(
-    resources.map((r) => [r.logicalId, [...dependenciesOf(r)].filter((d) => ids.has(d)).length]),
-  );
+  const of = (r: CfnResource) => dependencies.get(r.logicalId) ?? new Set<string>();
+  const waiting = new Map(resources.map((r) => [r.logicalId, [...of(r)].filter((d) => ids.has(d)).length]));
   const dependents = new Map<string, CfnResource[]>();
   for (const resource of resources)
-    for (const dependency of dependenciesOf(resource)) {
+    for (const dependency of of(resource)) {
       if (!ids.has(dependency)) continue;
       const list = dependents.get(dependency);
       if (list) list.push(resource);
@@ -214,7 +215,7 @@ function dependencyOrder(resources: CfnResource[]): CfnResource[] {
 }
 
 /** Units after the units they use, so each nested stack only reads from earlier ones. */
-function orderUnits(units: CfnResource[][]): CfnResource[][] {
+function orderUnits(units: CfnResource[][], dependencies: Map<string, Set<string>>): CfnResource[][] {
   const unitIndex = new Map<string, number>();
   units.forEach((unit, i) => {
     for (const resource of unit) unitIndex.set(resource.logicalId, i);
@@ -225,7 +226,7 @@ function orderUnits(units: CfnResource[][]): CfnResource[][] {
     if (placed.has(i) || path.has(i)) return;
     path.add(i);
     for (const resource of units[i] as CfnResource[])
-      for (const dependency of dependenciesOf(resource)) {
+      for (const dependency of dependencies.get(resource.logicalId) ?? []) {
         const j = unitIndex.get(dependency);
         if (j !== undefined && j !== i) visit(j, path);
       }
