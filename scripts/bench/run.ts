@@ -5,6 +5,7 @@
  */
 import type { BenchSuite } from "./measure.ts";
 import { cliStartup } from "./suites/cli-startup.ts";
+import { codegen } from "./suites/codegen.ts";
 import { cost } from "./suites/cost.ts";
 import { handlers } from "./suites/handlers.ts";
 import { ingest } from "./suites/ingest.ts";
@@ -13,7 +14,17 @@ import { loweringClouds } from "./suites/lowering-clouds.ts";
 import { policy } from "./suites/policy.ts";
 import { runtime } from "./suites/runtime.ts";
 
-const SUITES: BenchSuite[] = [cliStartup, lowering, loweringClouds, ingest, cost, policy, runtime, handlers];
+const SUITES: BenchSuite[] = [
+  cliStartup,
+  lowering,
+  loweringClouds,
+  ingest,
+  cost,
+  policy,
+  codegen,
+  runtime,
+  handlers,
+];
 
 const filter = process.argv[2]?.toLowerCase();
 for (const suite of SUITES.filter((s) => !filter || s.title.toLowerCase().includes(filter))) {
@@ -22,8 +33,7 @@ for (const suite of SUITES.filter((s) => !filter || s.title.toLowerCase().includ
   const width = Math.max(...rows.map((r) => r.name.length));
   for (const row of rows) {
     const p95 = row.p95 === undefined ? "" : `  p95 ${row.p95.toFixed(1).padStart(8)} ms`;
-    console.log(
-      `  ${row.name.padEnd(width)}  ${row.ms.toFixed(1).padStart(8)} ms${p95}${row.note ? `  ${row.note}` : ""}`,
-    );
+    const ms = Number.isNaN(row.ms) ? "       –   " : `${row.ms.toFixed(1).padStart(8)} ms`;
+    console.log(`  ${row.name.padEnd(width)}  ${ms}${p95}${row.note ? `  ${row.note}` : ""}`);
   }
 }

@@ -15,6 +15,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   init: async () => (await import("./commands/init.ts")).registerInit,
   validate: async () => (await import("./commands/validate.ts")).registerValidate,
   graph: async () => (await import("./commands/graph.ts")).registerGraph,
+  generate: async () => (await import("./commands/generate.ts")).registerGenerate,
   policy: async () => (await import("./commands/policy-check.ts")).registerPolicyCheck,
   cost: async () => (await import("./commands/cost.ts")).registerCost,
   inspect: async () => (await import("./commands/inspect.ts")).registerInspect,
