@@ -18,7 +18,6 @@ import {
   CreateBucketCommand,
   GetBucketEncryptionCommand,
   GetBucketTaggingCommand,
-  ListBucketsCommand,
   PutObjectCommand,
   S3Client,
 } from "@aws-sdk/client-s3";
