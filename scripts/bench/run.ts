@@ -5,6 +5,7 @@
  */
 import type { BenchSuite } from "./measure.ts";
 import { cliStartup } from "./suites/cli-startup.ts";
+import { codegen } from "./suites/codegen.ts";
 import { cost } from "./suites/cost.ts";
 import { engine } from "./suites/engine.ts";
 import { handlers } from "./suites/handlers.ts";
@@ -21,6 +22,7 @@ const SUITES: BenchSuite[] = [
   ingest,
   cost,
   policy,
+  codegen,
   runtime,
   handlers,
   engine,
@@ -33,8 +35,7 @@ for (const suite of SUITES.filter((s) => !filter || s.title.toLowerCase().includ
   const width = Math.max(...rows.map((r) => r.name.length));
   for (const row of rows) {
     const p95 = row.p95 === undefined ? "" : `  p95 ${row.p95.toFixed(1).padStart(8)} ms`;
-    console.log(
-      `  ${row.name.padEnd(width)}  ${row.ms.toFixed(1).padStart(8)} ms${p95}${row.note ? `  ${row.note}` : ""}`,
-    );
+    const ms = Number.isNaN(row.ms) ? "       –   " : `${row.ms.toFixed(1).padStart(8)} ms`;
+    console.log(`  ${row.name.padEnd(width)}  ${ms}${p95}${row.note ? `  ${row.note}` : ""}`);
   }
 }

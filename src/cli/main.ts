@@ -19,6 +19,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   apply: async () => (await import("./commands/apply.ts")).registerApply,
   destroy: async () => (await import("./commands/destroy.ts")).registerDestroy,
   history: async () => (await import("./commands/history.ts")).registerHistory,
+  generate: async () => (await import("./commands/generate.ts")).registerGenerate,
   policy: async () => (await import("./commands/policy-check.ts")).registerPolicyCheck,
   cost: async () => (await import("./commands/cost.ts")).registerCost,
   inspect: async () => (await import("./commands/inspect.ts")).registerInspect,

@@ -18,7 +18,8 @@ export function accessLogBucket(ctx: LoweringContext, first: Component): string 
   if (ctx.nodes.has(address)) return address;
   const { app, env } = ctx.spec;
   const name = `${app}-${env}-access-logs-${shortHash(`${app}/${env}`, 6)}`.slice(0, 63);
-  ctx.add(undefined, "aws_s3_bucket", LOG_BUCKET, { bucket: name, force_destroy: false });
+  // It belongs to the first bucket that needs it, so it moves with a component (nested stacks, graphs).
+  ctx.add(first, "aws_s3_bucket", LOG_BUCKET, { bucket: name, force_destroy: false });
   const node = ctx.nodes.get(address);
   if (node) {
     node.directives = [
@@ -30,22 +31,22 @@ export function accessLogBucket(ctx: LoweringContext, first: Component): string 
   }
   const id = ctx.ref(address, "id");
   const arn = ctx.ref(address, "arn");
-  ctx.add(undefined, "aws_s3_bucket_versioning", LOG_BUCKET, {
+  ctx.add(first, "aws_s3_bucket_versioning", LOG_BUCKET, {
     bucket: id,
     versioning_configuration: [{ status: "Enabled" }],
   });
-  ctx.add(undefined, "aws_s3_bucket_server_side_encryption_configuration", LOG_BUCKET, {
+  ctx.add(first, "aws_s3_bucket_server_side_encryption_configuration", LOG_BUCKET, {
     bucket: id,
     rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: "AES256" }] }],
   });
-  const block = ctx.add(undefined, "aws_s3_bucket_public_access_block", LOG_BUCKET, {
+  const block = ctx.add(first, "aws_s3_bucket_public_access_block", LOG_BUCKET, {
     bucket: id,
     block_public_acls: true,
     block_public_policy: true,
     ignore_public_acls: true,
     restrict_public_buckets: true,
   });
-  ctx.add(undefined, "aws_s3_bucket_lifecycle_configuration", LOG_BUCKET, {
+  ctx.add(first, "aws_s3_bucket_lifecycle_configuration", LOG_BUCKET, {
     bucket: id,
     rule: [
       {
@@ -59,7 +60,7 @@ export function accessLogBucket(ctx: LoweringContext, first: Component): string 
   });
   const objects = new Template([arn, "/*"]);
   ctx.add(
-    undefined,
+    first,
     "aws_s3_bucket_policy",
     LOG_BUCKET,
     {

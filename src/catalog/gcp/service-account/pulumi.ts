@@ -1,0 +1,3 @@
+import type { PulumiMapping } from "../../pulumi-mapping.ts";
+
+export const serviceAccount: PulumiMapping = { module: "serviceaccount", name: "Account" };

@@ -1,0 +1,386 @@
+import { CLOUDFORMATION } from "../../catalog/aws/cloudformation.ts";
+import type { CfnAttribute, CloudFormationMapping } from "../../catalog/cloudformation-mapping.ts";
+import type { ResourceGraph, ResourceNode } from "../../model/graph.ts";
+import {
+  Encoded,
+  formatPath,
+  isPlainObject,
+  Ref,
+  Template,
+  Unknown,
+  type Value,
+  VarRef,
+} from "../../model/value.ts";
+import { UnsupportedByFormatError } from "../errors.ts";
+import {
+  CfnBase64,
+  type CfnExpr,
+  CfnGetAtt,
+  type CfnObject,
+  CfnRef,
+  CfnSub,
+  simplifySub,
+  targetsIn,
+} from "./intrinsics.ts";
+
+export interface CfnResource {
+  logicalId: string;
+  type: string;
+  dependsOn: string[];
+  retention?: "Delete" | "Retain" | "Snapshot";
+  /** The plinth (Terraform) addresses this resource stands for, merged ones included. */
+  addresses: string[];
+  /** The plinth component it belongs to: nested stacks keep a component together. */
+  component?: string;
+  properties: CfnObject;
+}
+
+export interface CfnParameter {
+  logicalId: string;
+  type: "String" | "Number";
+  description: string;
+  default?: string | number;
+  noEcho: boolean;
+}
+
+export interface CfnOutput {
+  logicalId: string;
+  description?: string;
+  value: CfnExpr;
+}
+
+export interface TemplateModel {
+  description: string;
+  parameters: CfnParameter[];
+  resources: CfnResource[];
+  outputs: CfnOutput[];
+}
+
+/**
+ * A graph as one CloudFormation template: each Terraform resource through its catalog mapping, split
+ * resources merged into the one CloudFormation resource they configure, references as `Ref`/`GetAtt`/
+ * `Sub`, inputs as parameters. Throws UnsupportedByFormatError naming any type or argument without a
+ * mapping; nothing is dropped silently.
+ */
+export function buildTemplate(graph: ResourceGraph): TemplateModel {
+  if (graph.nodes.some((n) => n.region && n.region !== graph.region))
+    throw new UnsupportedByFormatError(
+      "A CloudFormation stack lives in one region; this environment has resources in several.",
+      { hint: "Generate Terraform for multi-region environments." },
+    );
+  const builder = new TemplateBuilder(graph);
+  return builder.build();
+}
+
+class TemplateBuilder {
+  readonly #graph: ResourceGraph;
+  readonly #nodes: Map<string, ResourceNode>;
+  /** Address → logical ID of the CloudFormation resource it became (merged resources: their target's). */
+  readonly #logicalIds = new Map<string, string>();
+  readonly #parameters = new Map<string, CfnParameter>();
+
+  constructor(graph: ResourceGraph) {
+    this.#graph = graph;
+    this.#nodes = new Map(graph.nodes.map((n) => [n.address, n]));
+  }
+
+  build(): TemplateModel {
+    const graph = this.#graph;
+    for (const variable of graph.variables) {
+      this.#parameters.set(variable.name, {
+        logicalId: logicalName(variable.name),
+        type: variable.type === "number" ? "Number" : "String",
+        description: variable.description,
+        ...(variable.default !== undefined
+          ? { default: typeof variable.default === "boolean" ? String(variable.default) : variable.default }
+          : {}),
+        noEcho: Boolean(variable.sensitive),
+      });
+    }
+    this.#assignLogicalIds();
+
+    const resources = new Map<string, CfnResource>();
+    const order: string[] = [];
+    for (const node of graph.nodes) {
+      const mapping = mappingOf(node);
+      const logicalId = this.#logicalIds.get(node.address) as string;
+      let resource = resources.get(logicalId);
+      if (!resource) {
+        resource = { logicalId, type: mapping.type, dependsOn: [], addresses: [], properties: {} };
+        if (node.component) resource.component = node.component;
+        resources.set(logicalId, resource);
+        order.push(logicalId);
+      }
+      resource.addresses.push(node.address);
+      const retention = mapping.retention?.(node);
+      if (retention) resource.retention = retention;
+      deepMerge(resource.properties, this.#properties(node, mapping));
+      for (const dependency of node.dependsOn) resource.dependsOn.push(this.#logicalIdOf(dependency, node));
+      for (const wait of mapping.waitsFor?.(node) ?? [])
+        resource.dependsOn.push(`${this.#logicalIdOf(wait.address, node)}${wait.suffix}`);
+      for (const companion of mapping.companions?.(node) ?? []) {
+        const id = `${logicalId}${companion.suffix}`;
+        resources.set(id, {
+          logicalId: id,
+          type: companion.type,
+          dependsOn: [],
+          addresses: [node.address],
+          ...(node.component ? { component: node.component } : {}),
+          properties: this.#convertAll(companion.properties, node.address),
+        });
+        order.push(id);
+      }
+    }
+    for (const resource of resources.values()) {
+      if (resource.dependsOn.length === 0) continue;
+      // An explicit dependency that a reference already expresses is noise (cfn-lint W3005).
+      const referenced = targetsIn(resource.properties);
+      resource.dependsOn = [...new Set(resource.dependsOn)].filter(
+        (d) => d !== resource.logicalId && !referenced.has(d),
+      );
+    }
+    return {
+      description: `plinth: app ${graph.app}, environment ${graph.env} (${graph.region})`,
+      parameters: [...this.#parameters.values()],
+      resources: order.map((id) => resources.get(id) as CfnResource),
+      outputs: graph.outputs.map((output) => ({
+        // Output names are letters and digits; plinth's are camelCase already.
+        logicalId: output.name.replace(/[^A-Za-z0-9]/g, "") || "Output",
+        ...(output.description ? { description: output.description } : {}),
+        value: this.#convert(output.value, `output ${output.name}`),
+      })),
+    };
+  }
+
+  /** `aws_s3_bucket.assets` → `AssetsBucket`: the local name, then the CloudFormation type's own name. */
+  #assignLogicalIds(): void {
+    const taken = new Set<string>();
+    const merged: ResourceNode[] = [];
+    for (const node of this.#graph.nodes) {
+      const mapping = mappingOf(node);
+      if (mapping.mergeInto) {
+        merged.push(node);
+        continue;
+      }
+      const base = logicalName(node.name) + (mapping.type.split("::")[2] ?? "");
+      let id = base;
+      for (let n = 2; taken.has(id) || this.#parameters.has(id); n++) id = `${base}${n}`;
+      taken.add(id);
+      this.#logicalIds.set(node.address, id);
+    }
+    for (const node of merged) {
+      const mapping = mappingOf(node);
+      const target = node.properties[mapping.mergeInto as string];
+      const id = target instanceof Ref ? this.#logicalIds.get(target.address) : undefined;
+      if (!id)
+        throw new UnsupportedByFormatError(
+          `${node.address} cannot be generated as CloudFormation: its \`${mapping.mergeInto}\` must refer to a resource in the same environment.`,
+        );
+      this.#logicalIds.set(node.address, id);
+    }
+  }
+
+  #logicalIdOf(address: string, from: ResourceNode): string {
+    const id = this.#logicalIds.get(address);
+    if (!id)
+      throw new UnsupportedByFormatError(
+        `${from.address} refers to ${address}, which is not in this environment.`,
+      );
+    return id;
+  }
+
+  #properties(node: ResourceNode, mapping: CloudFormationMapping): CfnObject {
+    const out: Record<string, Value> = { ...mapping.fixed };
+    for (const [name, value] of Object.entries(node.properties)) {
+      if (value === null) continue;
+      if (name === "tags" && node.properties.tags !== undefined) {
+        const style = mapping.tags ?? "list";
+        if (style === "none" || !isPlainObject(value)) continue;
+        out.Tags = style === "map" ? value : Object.entries(value).map(([Key, tag]) => ({ Key, Value: tag }));
+        continue;
+      }
+      refuseDynamicReferences(value, `${node.address}.${name}`);
+      const target = mapping.properties[name];
+      if (target === undefined)
+        throw new UnsupportedByFormatError(
+          `${node.type} argument \`${name}\` (${node.address}) cannot be generated as CloudFormation yet.`,
+          { hint: "Generate Terraform for it, or leave the argument out." },
+        );
+      deepMerge(out, typeof target === "string" ? { [target]: value } : target(value, node));
+    }
+    return this.#convertAll(out, node.address);
+  }
+
+  #convertAll(properties: Record<string, Value>, where: string): CfnObject {
+    const out: CfnObject = {};
+    for (const [key, value] of Object.entries(properties)) out[key] = this.#convert(value, `${where}.${key}`);
+    return out;
+  }
+
+  /** A graph value as a template value. */
+  #convert(value: Value, where: string): CfnExpr {
+    if (value === null || typeof value !== "object") {
+      if (typeof value === "number" && !Number.isFinite(value))
+        throw new UnsupportedByFormatError(`${where} is ${value}, which CloudFormation cannot represent.`);
+      return value;
+    }
+    if (value instanceof Ref) return this.#attribute(value, where);
+    if (value instanceof VarRef) return new CfnRef(this.#parameter(value, where));
+    if (value instanceof Template)
+      return simplifySub(value.parts.flatMap((part) => this.#subParts(part, where)));
+    if (value instanceof Encoded) {
+      if (value.encoding === "base64") return new CfnBase64(this.#convert(value.value, where));
+      return simplifySub(this.#jsonParts(value.value, where));
+    }
+    if (value instanceof Unknown)
+      throw new UnsupportedByFormatError(
+        `${where} is not known statically (${value.reason}); it cannot be generated.`,
+      );
+    if (Array.isArray(value)) return value.map((item) => this.#convert(item, where));
+    const keys = Object.keys(value);
+    // A one-key object named like an intrinsic function would be evaluated by CloudFormation.
+    if (keys.length === 1 && (keys[0] === "Ref" || keys[0]?.startsWith("Fn::")))
+      throw new UnsupportedByFormatError(
+        `${where} has the key \`${keys[0]}\`, which CloudFormation would read as an intrinsic function.`,
+      );
+    const out: CfnObject = {};
+    for (const [key, item] of Object.entries(value)) out[key] = this.#convert(item, where);
+    return out;
+  }
+
+  #subParts(part: string | Ref | VarRef, where: string): Array<string | CfnRef | CfnGetAtt> {
+    if (typeof part === "string") return [part];
+    const converted = this.#convert(part, where);
+    if (converted instanceof CfnSub) return [...converted.parts];
+    if (converted instanceof CfnRef || converted instanceof CfnGetAtt) return [converted];
+    return [String(converted)];
+  }
+
+  /** A JSON document as `Fn::Sub` text, references spliced into its strings. */
+  #jsonParts(value: Value, where: string): Array<string | CfnRef | CfnGetAtt> {
+    if (value instanceof Ref || value instanceof VarRef || value instanceof Template) {
+      const parts =
+        value instanceof Template
+          ? value.parts.flatMap((p) => this.#subParts(p, where))
+          : this.#subParts(value, where);
+      return ['"', ...parts.map((p) => (typeof p === "string" ? JSON.stringify(p).slice(1, -1) : p)), '"'];
+    }
+    if (Array.isArray(value)) {
+      const parts: Array<string | CfnRef | CfnGetAtt> = ["["];
+      value.forEach((item, i) => {
+        parts.push(...(i > 0 ? [","] : []), ...this.#jsonParts(item, where));
+      });
+      return [...parts, "]"];
+    }
+    if (isPlainObject(value)) {
+      const parts: Array<string | CfnRef | CfnGetAtt> = ["{"];
+      Object.entries(value).forEach(([key, item], i) => {
+        parts.push(`${i > 0 ? "," : ""}${JSON.stringify(key)}:`, ...this.#jsonParts(item, where));
+      });
+      return [...parts, "}"];
+    }
+    if (value instanceof Encoded || value instanceof Unknown)
+      throw new UnsupportedByFormatError(
+        `${where}: a nested encoded document cannot be generated as CloudFormation.`,
+      );
+    return [JSON.stringify(value)];
+  }
+
+  #parameter(ref: VarRef, where: string): string {
+    const parameter = this.#parameters.get(ref.name);
+    if (!parameter)
+      throw new UnsupportedByFormatError(
+        `${where} uses input \`${ref.name}\`, which the environment does not declare.`,
+      );
+    return parameter.logicalId;
+  }
+
+  #attribute(ref: Ref, where: string): CfnExpr {
+    const node = this.#nodes.get(ref.address);
+    const logicalId = this.#logicalIds.get(ref.address);
+    if (!node || !logicalId)
+      throw new UnsupportedByFormatError(
+        `${where} refers to ${ref.address}, which is not in this environment.`,
+      );
+    const key = formatPath(ref.path).slice(1);
+    const attribute: CfnAttribute | undefined = mappingOf(node).attributes[key];
+    if (attribute === undefined) {
+      const own = node.properties[key];
+      if (typeof own === "string" || typeof own === "number") return own;
+      throw new UnsupportedByFormatError(
+        `\`${ref.address}.${key}\` has no CloudFormation equivalent in plinth's catalog yet (used by ${where}).`,
+      );
+    }
+    if ("ref" in attribute) return new CfnRef(logicalId);
+    if ("getAtt" in attribute) return new CfnGetAtt(logicalId, attribute.getAtt);
+    if ("property" in attribute) return this.#convert(node.properties[attribute.property] ?? null, where);
+    return simplifySub(
+      attribute.sub.split(/(\$\{[^}]+\})/).map((piece): string | CfnRef => {
+        const name = /^\$\{([^}]+)\}$/.exec(piece)?.[1];
+        return name === undefined ? piece : new CfnRef(name === "Self" ? logicalId : name);
+      }),
+    );
+  }
+}
+
+/**
+ * CloudFormation resolves `{{resolve:…}}` anywhere in a template, and it has no escape for it: text from
+ * the spec holding one would read a parameter or secret at deploy time, so it is refused.
+ */
+function refuseDynamicReferences(value: Value, where: string): void {
+  if (typeof value === "string") {
+    if (value.includes("{{resolve:"))
+      throw new UnsupportedByFormatError(
+        `${where} contains \`{{resolve:\`, which CloudFormation would resolve as a dynamic reference.`,
+      );
+  } else if (value instanceof Template) {
+    for (const part of value.parts) refuseDynamicReferences(typeof part === "string" ? part : null, where);
+  } else if (value instanceof Encoded) refuseDynamicReferences(value.value, where);
+  else if (Array.isArray(value)) for (const item of value) refuseDynamicReferences(item, where);
+  else if (isPlainObject(value))
+    for (const item of Object.values(value)) refuseDynamicReferences(item, where);
+}
+
+function mappingOf(node: ResourceNode): CloudFormationMapping {
+  const mapping = CLOUDFORMATION[node.type];
+  if (!mapping)
+    throw new UnsupportedByFormatError(
+      `${node.type} cannot be generated as CloudFormation yet (${node.address}).`,
+      {
+        hint: "Generate Terraform for this environment, or ask for the type to be added to plinth's catalog.",
+      },
+    );
+  return mapping;
+}
+
+/** `net_private-a` → `NetPrivateA`: logical IDs are letters and digits only. */
+export function logicalName(name: string): string {
+  const id = name
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((word) => word[0]?.toUpperCase() + word.slice(1))
+    .join("");
+  return /^[A-Za-z]/.test(id) ? id : `R${id}`;
+}
+
+/** Objects merge key by key, lists append: several Terraform resources fill one CloudFormation resource. */
+function deepMerge(target: Record<string, unknown>, source: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(source)) {
+    const existing = target[key];
+    if (Array.isArray(existing) && Array.isArray(value)) target[key] = [...existing, ...value];
+    else if (isMergeable(existing) && isMergeable(value)) {
+      const copy = { ...existing };
+      deepMerge(copy, value);
+      target[key] = copy;
+    } else target[key] = value;
+  }
+}
+
+function isMergeable(value: unknown): value is Record<string, unknown> {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.getPrototypeOf(value) === Object.prototype
+  );
+}

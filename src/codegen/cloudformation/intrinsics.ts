@@ -1,0 +1,109 @@
+/** CloudFormation template values: JSON data plus the intrinsic functions plinth writes. */
+export type CfnExpr = null | boolean | number | string | CfnExpr[] | CfnObject | CfnIntrinsic;
+export interface CfnObject {
+  [key: string]: CfnExpr;
+}
+
+/** `Ref`: a resource's primary value, a parameter, or a pseudo parameter (`AWS::Region`). */
+export class CfnRef {
+  readonly target: string;
+  constructor(target: string) {
+    this.target = target;
+  }
+}
+
+/** `Fn::GetAtt`: a resource attribute (`Endpoint.Address`) or, across nested stacks, `Outputs.Name`. */
+export class CfnGetAtt {
+  readonly target: string;
+  readonly attribute: string;
+  constructor(target: string, attribute: string) {
+    this.target = target;
+    this.attribute = attribute;
+  }
+}
+
+/** `Fn::Sub` over text and references; the text is raw (the writer escapes `${` as `${!`). */
+export class CfnSub {
+  readonly parts: ReadonlyArray<string | CfnRef | CfnGetAtt>;
+  constructor(parts: ReadonlyArray<string | CfnRef | CfnGetAtt>) {
+    this.parts = parts;
+  }
+}
+
+export class CfnBase64 {
+  readonly value: CfnExpr;
+  constructor(value: CfnExpr) {
+    this.value = value;
+  }
+}
+
+export type CfnIntrinsic = CfnRef | CfnGetAtt | CfnSub | CfnBase64;
+
+/**
+ * `Fn::Sub` arguments: the text, with `${Name}` for each reference and literal `${` written `${!`, and
+ * the variables for attributes with dots in their names (`Endpoint.Address`), which some readers of
+ * templates (moto among them) split at the wrong dot when written inline.
+ */
+export function subArguments(sub: CfnSub): { text: string; variables: Map<string, CfnGetAtt> } {
+  let text = "";
+  const variables = new Map<string, CfnGetAtt>();
+  for (const part of sub.parts) {
+    if (typeof part === "string") text += part.replaceAll("${", "${!");
+    else if (part instanceof CfnRef) text += `\${${part.target}}`;
+    else if (part.attribute.includes(".")) {
+      const name = `${part.target}${part.attribute.replaceAll(".", "")}`;
+      variables.set(name, part);
+      text += `\${${name}}`;
+    } else text += `\${${part.target}.${part.attribute}}`;
+  }
+  return { text, variables };
+}
+
+/** Joins adjacent text and turns a Sub without references into plain text, one reference alone into it. */
+export function simplifySub(parts: ReadonlyArray<string | CfnRef | CfnGetAtt>): CfnExpr {
+  const merged: Array<string | CfnRef | CfnGetAtt> = [];
+  for (const part of parts) {
+    const last = merged[merged.length - 1];
+    if (typeof part === "string" && typeof last === "string") merged[merged.length - 1] = last + part;
+    else if (part !== "") merged.push(part);
+  }
+  if (merged.length === 0) return "";
+  if (merged.length === 1) return merged[0] as CfnExpr;
+  return new CfnSub(merged);
+}
+
+/** The logical IDs an expression refers to (not pseudo parameters). */
+export function targetsIn(value: CfnExpr, found: Set<string> = new Set()): Set<string> {
+  if (value instanceof CfnRef || value instanceof CfnGetAtt) {
+    if (!value.target.startsWith("AWS::")) found.add(value.target);
+  } else if (value instanceof CfnSub) {
+    for (const part of value.parts) if (typeof part !== "string") targetsIn(part, found);
+  } else if (value instanceof CfnBase64) targetsIn(value.value, found);
+  else if (Array.isArray(value)) for (const item of value) targetsIn(item, found);
+  else if (value !== null && typeof value === "object")
+    for (const item of Object.values(value)) targetsIn(item, found);
+  return found;
+}
+
+/** Replaces every reference to a logical ID by what `replace` returns for it (used to split nested stacks). */
+export function mapTargets(
+  value: CfnExpr,
+  replace: (ref: CfnRef | CfnGetAtt) => CfnRef | CfnGetAtt,
+): CfnExpr {
+  if (value instanceof CfnRef || value instanceof CfnGetAtt)
+    return value.target.startsWith("AWS::") ? value : replace(value);
+  if (value instanceof CfnSub)
+    return new CfnSub(
+      value.parts.map((part) =>
+        typeof part === "string" || part.target.startsWith("AWS::") ? part : replace(part),
+      ),
+    );
+  if (value instanceof CfnBase64) return new CfnBase64(mapTargets(value.value, replace));
+  if (Array.isArray(value)) return value.map((item) => mapTargets(item, replace));
+  if (value !== null && typeof value === "object") {
+    const out: CfnObject = {};
+    for (const [key, item] of Object.entries(value)) out[key] = mapTargets(item, replace);
+    return out;
+  }
+  return value;
+}

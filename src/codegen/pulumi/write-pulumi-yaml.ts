@@ -1,0 +1,87 @@
+import { isIdentifier } from "../terraform/hcl-syntax.ts";
+import { writeYaml, type YamlMap, type YamlValue } from "../yaml-writer.ts";
+import { PConfig, PEncode, PInterpolate, PRef, type PulumiProgram, type PValue } from "./pulumi-program.ts";
+
+/**
+ * Pulumi.yaml holding the whole program (`runtime: yaml`): config, resources with their options,
+ * outputs. Literal text has every `$` doubled, Pulumi YAML's escape, so `${…}` in the spec stays text.
+ */
+export function writePulumiYaml(program: PulumiProgram, comment: string): string {
+  const doc: YamlMap = {
+    name: program.project,
+    runtime: "yaml",
+    description: program.description,
+  };
+  const config = configSection(program);
+  if (Object.keys(config).length > 0) doc.config = config;
+  const resources: YamlMap = {};
+  for (const provider of program.regionProviders) {
+    resources[provider.name] = {
+      type: `pulumi:providers:${providerPackage(program)}`,
+      properties: { region: provider.region },
+    };
+  }
+  for (const resource of program.resources) {
+    const entry: YamlMap = { type: `${resource.token.pkg}:${resource.token.module}:${resource.token.name}` };
+    if (Object.keys(resource.properties).length > 0) entry.properties = yamlValue(resource.properties);
+    const options: YamlMap = {};
+    if (resource.provider) options.provider = `\${${resource.provider}}`;
+    if (resource.dependsOn.length > 0) options.dependsOn = resource.dependsOn.map((name) => `\${${name}}`);
+    if (Object.keys(options).length > 0) entry.options = options;
+    resources[resource.name] = entry;
+  }
+  doc.resources = resources;
+  if (program.outputs.length > 0) {
+    const outputs: YamlMap = {};
+    for (const output of program.outputs) outputs[output.name] = yamlValue(output.value);
+    doc.outputs = outputs;
+  }
+  return `${comment.replace(/^/gm, "# ")}\n${writeYaml(doc)}`;
+}
+
+/** Provider settings as values, the program's inputs as typed declarations. */
+export function configSection(program: PulumiProgram): YamlMap {
+  const config: YamlMap = { ...program.providerConfig };
+  for (const variable of program.config) {
+    config[variable.name] = {
+      type: variable.type === "bool" ? "boolean" : variable.type === "number" ? "integer" : "string",
+      description: variable.description,
+      ...(variable.default !== undefined ? { default: variable.default } : {}),
+      ...(variable.sensitive ? { secret: true } : {}),
+    };
+  }
+  return config;
+}
+
+function providerPackage(program: PulumiProgram): string {
+  return program.resources[0]?.token.pkg ?? "aws";
+}
+
+function yamlValue(value: PValue): YamlValue {
+  if (typeof value === "string") return value.replaceAll("$", () => "$$");
+  if (value instanceof PRef || value instanceof PConfig) return `\${${access(value)}}`;
+  if (value instanceof PInterpolate)
+    return value.parts
+      .map((part) => (typeof part === "string" ? part.replaceAll("$", () => "$$") : `\${${access(part)}}`))
+      .join("");
+  if (value instanceof PEncode)
+    return { [value.encoding === "json" ? "fn::toJSON" : "fn::toBase64"]: yamlValue(value.value) };
+  if (Array.isArray(value)) return value.map(yamlValue);
+  if (value !== null && typeof value === "object") {
+    const out: YamlMap = {};
+    for (const [key, item] of Object.entries(value)) out[key] = yamlValue(item);
+    return out;
+  }
+  return value;
+}
+
+/** `dbInstance.masterUserSecrets[0].secretArn`; keys that are not identifiers in brackets. */
+function access(value: PRef | PConfig): string {
+  if (value instanceof PConfig) return value.key;
+  let text = value.resource;
+  for (const step of value.path) {
+    if (typeof step === "number") text += `[${step}]`;
+    else text += isIdentifier(step) ? `.${step}` : `[${JSON.stringify(step)}]`;
+  }
+  return text;
+}

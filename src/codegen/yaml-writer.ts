@@ -1,0 +1,147 @@
+import { TextBuilder } from "./text-builder.ts";
+
+/** A YAML value: JSON data plus tagged nodes (`!Ref Bucket`). */
+export type YamlValue = null | boolean | number | string | YamlValue[] | YamlMap | YamlTagged;
+export interface YamlMap {
+  [key: string]: YamlValue;
+}
+
+/** A node with a local tag, as CloudFormation's short-form intrinsics: `!Sub "…"`. */
+export class YamlTagged {
+  readonly tag: string;
+  readonly value: YamlValue;
+  constructor(tag: string, value: YamlValue) {
+    this.tag = tag;
+    this.value = value;
+  }
+}
+
+/**
+ * Block-style YAML that every YAML 1.1 and 1.2 reader reads back as the same data: a string is plain
+ * only when it cannot be read as anything else (a number, boolean, null, date, or YAML syntax), and
+ * double-quoted with JSON escapes otherwise; multi-line text is a literal block where that is exact.
+ * Nothing a spec holds can become YAML structure, a tag or an anchor.
+ */
+export function writeYaml(value: YamlValue): string {
+  const out = new TextBuilder();
+  if (isMap(value) && Object.keys(value).length > 0) writeMap(value, "", out);
+  else if (Array.isArray(value) && value.length > 0) writeList(value, "", out);
+  else out.push(`${inline(value, "")}\n`);
+  return out.text;
+}
+
+function isMap(value: YamlValue): value is YamlMap {
+  return (
+    typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof YamlTagged)
+  );
+}
+
+/** Whether the value takes lines of its own below its key. */
+function isBlock(value: YamlValue): boolean {
+  if (Array.isArray(value)) return value.length > 0;
+  if (value instanceof YamlTagged) return isBlock(value.value);
+  return isMap(value) && Object.keys(value).length > 0;
+}
+
+/** A block mapping; `first` replaces the first line's indentation (`- ` for a list item). */
+function writeMap(map: YamlMap, indent: string, out: TextBuilder, first = indent): void {
+  let lead = first;
+  for (const key in map) {
+    out.push(`${lead}${scalarKey(key)}:`);
+    writeValueAfter(map[key] as YamlValue, indent, out);
+    lead = indent;
+  }
+}
+
+function writeList(list: YamlValue[], indent: string, out: TextBuilder): void {
+  for (const item of list) {
+    if (isMap(item) && Object.keys(item).length > 0) {
+      // `- key: value`, the map's other keys aligned under the first.
+      writeMap(item, `${indent}  `, out, `${indent}- `);
+    } else if (Array.isArray(item) && item.length > 0) {
+      out.push(`${indent}-\n`);
+      writeList(item, `${indent}  `, out);
+    } else {
+      out.push(`${indent}-`);
+      writeValueAfter(item, indent, out);
+    }
+  }
+}
+
+/** Writes what follows `key:` or `-`: a scalar on the same line, a block on the lines below. */
+function writeValueAfter(value: YamlValue, indent: string, out: TextBuilder): void {
+  const inner = `${indent}  `;
+  if (value instanceof YamlTagged) {
+    if (isBlock(value.value)) {
+      out.push(` ${value.tag}\n`);
+      if (Array.isArray(value.value)) writeList(value.value, inner, out);
+      else writeMap(value.value as YamlMap, inner, out);
+    } else out.push(` ${value.tag} ${inline(value.value, inner)}\n`);
+    return;
+  }
+  if (isMap(value) && Object.keys(value).length > 0) {
+    out.push("\n");
+    writeMap(value, inner, out);
+  } else if (Array.isArray(value) && value.length > 0) {
+    out.push("\n");
+    writeList(value, inner, out);
+  } else out.push(` ${inline(value, inner)}\n`);
+}
+
+/** A scalar, empty collection or tagged scalar on one line (or a literal block starting on it). */
+function inline(value: YamlValue, indent: string): string {
+  if (value === null) return "null";
+  if (typeof value === "boolean") return String(value);
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new Error(`${value} cannot be written as YAML data`);
+    return JSON.stringify(value);
+  }
+  if (typeof value === "string") return literalBlock(value, indent) ?? scalar(value);
+  if (Array.isArray(value)) return "[]";
+  if (value instanceof YamlTagged) return `${value.tag} ${inline(value.value, indent)}`;
+  return "{}";
+}
+
+/** Words YAML 1.1 or 1.2 reads as booleans or null when plain. */
+const RESERVED = /^(?:y|n|yes|no|on|off|true|false|null|~)$/i;
+/** Plain only: starts with a letter, `_` or `/` (never a number, date or indicator), no `: ` or ` #`. */
+const PLAIN = /^[A-Za-z_/][A-Za-z0-9_/.:@+=,()*-]*(?: [A-Za-z0-9_/.:@+=,()*-]+)*$/;
+const KEY = /^[A-Za-z_][A-Za-z0-9_.:/-]*$/;
+
+export function scalar(text: string): string {
+  if (PLAIN.test(text) && !RESERVED.test(text) && !text.endsWith(":") && !text.includes(": ")) return text;
+  return quoted(text);
+}
+
+function scalarKey(key: string): string {
+  return KEY.test(key) && !RESERVED.test(key) && !key.endsWith(":") ? key : quoted(key);
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters YAML must see escaped
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff"\\]/g;
+
+/** A double-quoted scalar: JSON's escapes, plus the characters YAML may not hold unescaped. */
+function quoted(text: string): string {
+  return `"${text.toWellFormed().replace(UNPRINTABLE, (ch) => {
+    if (ch === '"') return '\\"';
+    if (ch === "\\") return "\\\\";
+    if (ch === "\n") return "\\n";
+    if (ch === "\t") return "\\t";
+    if (ch === "\r") return "\\r";
+    return `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`;
+  })}"`;
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: a literal block may hold none of these
+const BLOCK_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
+
+/**
+ * `|` followed by the lines, for text that ends with exactly one newline, has another one inside,
+ * starts without a space and holds only printable characters and tabs: then the block is exact.
+ */
+function literalBlock(text: string, indent: string): string | undefined {
+  if (!text.endsWith("\n") || text.endsWith("\n\n") || !text.slice(0, -1).includes("\n")) return undefined;
+  if (BLOCK_UNSAFE.test(text) || /^[ \t]/.test(text) || text !== text.toWellFormed()) return undefined;
+  const lines = text.slice(0, -1).split("\n");
+  return `|\n${lines.map((line) => (line === "" ? "" : `${indent}${line}`)).join("\n")}`;
+}
