@@ -21,6 +21,7 @@ import { openStateStore } from "./state-location.ts";
 
 export interface DeployOptions extends CommonOptions {
   refresh?: boolean;
+  engine?: string;
   parallelism?: string;
   var?: string[];
   state?: string;
@@ -42,6 +43,10 @@ export interface DeployContext {
   lockRequest: (operation: string) => LockRequest;
   variables: Record<string, string>;
   parallelism: number;
+  /** AWS clients for the environment's region and identity (loads the AWS SDK on first use). */
+  awsClients: () => Promise<AwsClients>;
+  /** `native` (plinth's engine, the default) or `cloudformation` (a stack through change sets). */
+  engine: "native" | "cloudformation";
   /** Closes network clients so the process can exit. */
   close: () => void;
 }
@@ -50,6 +55,11 @@ export interface DeployContext {
 export function withDeployOptions(command: Command): Command {
   return command
     .option("--refresh", "read every resource from the cloud before planning (finds drift and deletions)")
+    .option(
+      "--engine <engine>",
+      "native (plinth's engine) or cloudformation (AWS: a stack, via change sets)",
+      "native",
+    )
     .option("--parallelism <n>", "resources changed at once", "10")
     .option("--var <name=value...>", "a value for an input of the graph (also PLINTH_VAR_<name>)")
     .option(
@@ -102,6 +112,8 @@ export async function deployContext(io: CliIO, options: DeployOptions): Promise<
     }),
     variables: variablesFrom(io.env, options.var ?? []),
     parallelism: parseParallelism(options.parallelism),
+    awsClients,
+    engine: parseEngine(options.engine, spec.cloud),
     close: () => aws?.destroy(),
   };
 }
@@ -176,6 +188,17 @@ function variablesFrom(
     variables[pair.slice(0, at)] = pair.slice(at + 1);
   }
   return variables;
+}
+
+function parseEngine(value: string | undefined, cloud: string): "native" | "cloudformation" {
+  if (value === undefined || value === "native") return "native";
+  if (value !== "cloudformation")
+    throw new InputError(`--engine must be native or cloudformation, not \`${value.slice(0, 40)}\`.`);
+  if (cloud !== "aws")
+    throw new InputError(`--engine cloudformation deploys to AWS; this environment targets ${cloud}.`, {
+      hint: "Use the native engine (the default).",
+    });
+  return value;
 }
 
 function parseParallelism(value: string | undefined): number {

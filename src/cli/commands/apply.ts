@@ -7,6 +7,7 @@ import type { Plan } from "../../engine/plan-types.ts";
 import { withLock } from "../../engine/with-lock.ts";
 import { InputError, PlinthError } from "../../errors.ts";
 import { loadWorkingState } from "../../state/working-state.ts";
+import { deployWithCloudFormation } from "../cloudformation-mode.ts";
 import { withCommonOptions } from "../command-context.ts";
 import {
   type DeployContext,
@@ -47,6 +48,13 @@ export async function deploy(
 ): Promise<number> {
   const d = await deployContext(io, options);
   try {
+    if (d.engine === "cloudformation") {
+      if (planFile)
+        throw new InputError(
+          "A saved plan is a native plan; it cannot be applied with --engine cloudformation.",
+        );
+      return await deployWithCloudFormation(io, d, command, Boolean(options.autoApprove));
+    }
     const saved = planFile ? await loadSavedPlan(io, planFile, d) : undefined;
     return await withLock(d.store, d.key, d.lockRequest(command), async () => {
       const working = await loadWorkingState(d.store, d.key);

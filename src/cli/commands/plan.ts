@@ -1,7 +1,9 @@
 import type { Command } from "commander";
 import { createPlan } from "../../engine/plan.ts";
 import type { Plan } from "../../engine/plan-types.ts";
+import { InputError } from "../../errors.ts";
 import { loadWorkingState } from "../../state/working-state.ts";
+import { planWithCloudFormation } from "../cloudformation-mode.ts";
 import { withCommonOptions } from "../command-context.ts";
 import { type DeployOptions, deployContext, typesOf, withDeployOptions } from "../deploy-context.ts";
 import { EXIT } from "../exit-codes.ts";
@@ -26,6 +28,15 @@ export function registerPlan(program: Command, io: CliIO, setExit: (code: number
     .action(async (options: PlanOptions) => {
       const deploy = await deployContext(io, options);
       try {
+        if (deploy.engine === "cloudformation") {
+          if (options.out)
+            throw new InputError(
+              "--out saves native plans; with --engine cloudformation the change set is the plan.",
+            );
+          const code = await planWithCloudFormation(io, deploy, Boolean(options.destroy));
+          setExit(options.detailedExitcode ? code : EXIT.ok);
+          return;
+        }
         const working = await loadWorkingState(deploy.store, deploy.key);
         const plan = await createPlan({
           graph: deploy.graph,

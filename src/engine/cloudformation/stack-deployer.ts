@@ -126,6 +126,26 @@ export async function planStack(
   };
 }
 
+/** Deletes a change set that was only for showing (`plinth plan`): it is not left behind. */
+export async function discardPlan(options: StackOptions, plan: StackPlan): Promise<void> {
+  if (!plan.changeSetId) return;
+  await options.clients
+    .cloudformation()
+    .send(new DeleteChangeSetCommand({ StackName: plan.stackName, ChangeSetName: plan.changeSetName }));
+  // A change set that created a stack leaves it in REVIEW_IN_PROGRESS, holding nothing: remove it too.
+  if (!plan.stackExists)
+    await options.clients.cloudformation().send(new DeleteStackCommand({ StackName: plan.stackName }));
+}
+
+/** The stack's resources now (logical id → physical id), for showing what a destroy removes. */
+export async function stackResources(
+  options: StackOptions,
+  stackName: string,
+): Promise<StackOutcome | undefined> {
+  if (!(await describeStack(options.clients, stackName))) return undefined;
+  return outcomeOf(options.clients, stackName);
+}
+
 /** Executes a planned change set and follows the stack's events until it settles. */
 export async function applyStack(options: StackOptions, plan: StackPlan): Promise<StackOutcome> {
   if (!plan.changeSetId) return outcomeOf(options.clients, plan.stackName);
