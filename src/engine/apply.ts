@@ -85,6 +85,7 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
   await run.settle(plan.gone);
   const tasks = run.tasks();
   const outcome = await runDag(tasks, input.parallelism ?? 10);
+  await run.flushed();
   if (outcome.failed.length === 0 && outcome.skipped.length > 0) {
     const [first] = outcome.skipped;
     outcome.failed.push({
@@ -191,6 +192,8 @@ class ApplyRun {
   /** Resolved inputs of resources applied in this run, secrets in clear: memory only. */
   readonly #clear = new Map<string, ValueObject>();
   readonly #done = new Map<string, ResourceResult>();
+  readonly #records: Array<Promise<void>> = [];
+  #recordFailure: unknown;
   readonly #source: ValueSource;
 
   constructor(
@@ -406,7 +409,7 @@ class ApplyRun {
       };
       this.resources.set(change.address, resource);
       this.#clear.set(change.address, properties);
-      await this.#journalWrite("put", change.address, resource);
+      this.#record("put", change.address, resource);
       return adopted;
     });
   }
@@ -480,7 +483,7 @@ class ApplyRun {
       if (handler.external && state) await this.#journalWrite("intent", change.address, state);
       await this.#retry(change.address, () => handler.delete(call));
       this.resources.delete(change.address);
-      await this.#journalWrite("delete", change.address);
+      this.#record("delete", change.address);
       return false;
     });
   }
@@ -532,6 +535,25 @@ class ApplyRun {
         });
       },
     });
+  }
+
+  /**
+   * Records a finished change without holding up what depends on it: the write joins the next group
+   * commit. Safe because the intent before any cloud call was durable first: if the process dies before
+   * this record is, the resource is found again by its tags. `flushed()` awaits every record.
+   */
+  #record(op: "put" | "delete", address: string, resource?: ResourceState): void {
+    this.#records.push(
+      this.#journalWrite(op, address, resource).catch((error: unknown) => {
+        this.#recordFailure ??= error;
+      }),
+    );
+  }
+
+  /** Every record written; the first failure to write one, thrown. */
+  async flushed(): Promise<void> {
+    await Promise.all(this.#records);
+    if (this.#recordFailure !== undefined) throw this.#recordFailure;
   }
 
   #journalWrite(op: JournalEntry["op"], address: string, resource?: ResourceState): Promise<void> {

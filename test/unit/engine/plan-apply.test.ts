@@ -10,6 +10,8 @@ import type { ResourceHandler } from "../../../src/engine/resource-handler.ts";
 import { verifyApply } from "../../../src/engine/verify.ts";
 import { PlinthError } from "../../../src/errors.ts";
 import { Ref, Template, VarRef } from "../../../src/model/value.ts";
+import { StateStoreError } from "../../../src/state/errors.ts";
+import type { StateStore } from "../../../src/state/store.ts";
 import { loadWorkingState } from "../../../src/state/working-state.ts";
 import { ACTOR, graphWith, nullNode, planAndApply, registry, tempStore } from "../../helpers/engine.ts";
 
@@ -364,6 +366,27 @@ describe("plan and apply with plinth_null", () => {
       drifted.differences.map((d) => [d.address, d.action, d.reason]),
       [["test_tracked.t", "update", "changed outside plinth"]],
     );
+  });
+
+  test("a record that cannot be written fails the apply, and no version claims what is not durable", async () => {
+    const { store } = tempStore();
+    const methods = Object.getOwnPropertyNames(Object.getPrototypeOf(store)).filter(
+      (m) => m !== "constructor",
+    );
+    const broken = Object.fromEntries(
+      methods.map((m) => [
+        m,
+        (store as unknown as Record<string, (...a: unknown[]) => unknown>)[m]?.bind(store),
+      ]),
+    ) as unknown as StateStore;
+    broken.appendJournal = async () => {
+      throw new StateStoreError("No space left on the state volume.");
+    };
+    await assert.rejects(planAndApply(graphWith([nullNode("a", {})]), broken), {
+      name: "StateStoreError",
+      message: "No space left on the state volume.",
+    });
+    assert.equal(await store.latestVersion(KEY), 0);
   });
 
   test("sensitive inputs are never written in clear to the state, the journal or the plan", async () => {
