@@ -17,6 +17,20 @@ import { ACTOR, graphWith, nullNode, planAndApply, registry, tempStore } from ".
 
 const KEY = { app: "demo", env: "dev" };
 
+/** `test_failing`: every create fails, not retryably. */
+function failingHandler(message: string): ResourceHandler {
+  return {
+    type: "test_failing",
+    forceNew: [],
+    external: false,
+    create: async () => {
+      throw new PlinthError(message);
+    },
+    read: async () => undefined,
+    delete: async () => {},
+  };
+}
+
 /** A handler like plinth_null under another type name. */
 function plinthNullLike(type: string): ResourceHandler {
   return { ...plinthNull, type };
@@ -136,16 +150,7 @@ describe("plan and apply with plinth_null", () => {
 
   test("after a failure nothing new starts, in-flight work finishes, and the partial state is a version", async () => {
     const { store } = tempStore();
-    const failing: ResourceHandler = {
-      type: "test_failing",
-      forceNew: [],
-      external: false,
-      create: async () => {
-        throw new PlinthError("quota exceeded");
-      },
-      read: async () => undefined,
-      delete: async () => {},
-    };
+    const failing = failingHandler("quota exceeded");
     const graph = graphWith([
       nullNode("ok", {}),
       { ...nullNode("bad", {}), address: "test_failing.bad", type: "test_failing" },
@@ -274,16 +279,7 @@ describe("plan and apply with plinth_null", () => {
 
   test("an intent left unresolved by a run that stopped early survives that run's version", async () => {
     const { store } = tempStore();
-    const failing: ResourceHandler = {
-      type: "test_failing",
-      forceNew: [],
-      external: false,
-      create: async () => {
-        throw new PlinthError("quota exceeded");
-      },
-      read: async () => undefined,
-      delete: async () => {},
-    };
+    const failing = failingHandler("quota exceeded");
     await planAndApply(graphWith([nullNode("a", {})]), store);
     const half = {
       address: "test_external.half",
