@@ -45,8 +45,15 @@ async function compare(shape: Shape): Promise<BenchRow[]> {
   const tf = terraformRun(shape, N);
   const dir = mkdtempSync(join(tmpdir(), `plinth-bench-${shape}-`));
   writeFileSync(join(dir, "plinth.yaml"), nullSpec(shape, N));
-  const plan = timeProcess(process.execPath, [PLINTH, "plan"], dir);
-  const apply = timeProcess(process.execPath, [PLINTH, "apply", "--auto-approve"], dir);
+  // One untimed run first (Node's compile cache), then the median of 3, each apply from empty state.
+  timeProcess(process.execPath, [PLINTH, "plan"], dir);
+  const plan = median([1, 2, 3].map(() => timeProcess(process.execPath, [PLINTH, "plan"], dir)));
+  const apply = median(
+    [1, 2, 3].map(() => {
+      rmSync(join(dir, ".plinth"), { recursive: true, force: true });
+      return timeProcess(process.execPath, [PLINTH, "apply", "--auto-approve"], dir);
+    }),
+  );
   const size = latestVersionBytes(join(dir, ".plinth"));
   const inProcess = await engineInProcess(nullSpec(shape, N));
   const vs = (ours: number, theirs: number) =>
