@@ -121,6 +121,8 @@ export async function deployContext(io: CliIO, options: DeployOptions): Promise<
 /**
  * Progress for people: one line per resource when it is done, with its time (Terraform's "Creation
  * complete after 3s"); a resource still running after 10 s gets a "Still creating..." line every 10 s.
+ * For machines (`--json`): every engine event as one JSON line on stderr (schemas/cli/events.schema.json),
+ * while stdout keeps the single result document.
  */
 export function progressPrinter(io: CliIO, ctx: CommandContext): (event: EngineEvent) => void {
   const verbs: Record<string, [string, string]> = {
@@ -132,7 +134,10 @@ export function progressPrinter(io: CliIO, ctx: CommandContext): (event: EngineE
   const running = new Map<string, NodeJS.Timeout>();
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`;
   return (event) => {
-    if (ctx.json) return;
+    if (ctx.json) {
+      io.stderr(`${JSON.stringify({ at: new Date().toISOString(), ...event })}\n`);
+      return;
+    }
     const [doing, done] = ("action" in event ? verbs[event.action] : undefined) ?? ["working on", "Work"];
     if (event.type === "resource.started") {
       const since = performance.now();

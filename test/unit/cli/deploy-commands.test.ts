@@ -65,6 +65,18 @@ describe("plinth plan / apply / destroy / history (plinth_null, any cloud)", () 
     const apply = await runCli(["apply", "--auto-approve", "--json"], { cwd });
     const applied = JSON.parse(apply.stdout);
     assertMatchesCliSchema("apply.schema.json", applied);
+    const events = apply.stderr
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    for (const event of events) assertMatchesCliSchema("events.schema.json", event);
+    assert.deepEqual(
+      events
+        .filter((e) => e.type === "resource.finished")
+        .map((e) => e.address)
+        .sort(),
+      ["plinth_null.first", "plinth_null.second"],
+    );
     assert.equal(applied.outcome, "succeeded");
     assert.deepEqual(
       applied.results.map((r: { address: string; status: string }) => `${r.address}:${r.status}`).sort(),
