@@ -7,6 +7,7 @@ import type { BenchSuite } from "./measure.ts";
 import { cliStartup } from "./suites/cli-startup.ts";
 import { codegen } from "./suites/codegen.ts";
 import { cost } from "./suites/cost.ts";
+import { engine } from "./suites/engine.ts";
 import { handlers } from "./suites/handlers.ts";
 import { ingest } from "./suites/ingest.ts";
 import { lowering } from "./suites/lowering.ts";
@@ -24,6 +25,7 @@ const SUITES: BenchSuite[] = [
   codegen,
   runtime,
   handlers,
+  engine,
 ];
 
 const filter = process.argv[2]?.toLowerCase();

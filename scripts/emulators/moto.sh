@@ -15,7 +15,8 @@ start)
     exit 1
   fi
   port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  moto_server -H 127.0.0.1 -p "$port" >"$state/moto.log" 2>&1 &
+  # AWS managed policies (AmazonSSMManagedInstanceCore…) exist only when moto loads them.
+  MOTO_IAM_LOAD_MANAGED_POLICIES=true moto_server -H 127.0.0.1 -p "$port" >"$state/moto.log" 2>&1 &
   echo $! >"$state/moto.pid"
   echo "$port" >"$state/moto.port"
   for _ in $(seq 1 100); do

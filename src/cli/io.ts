@@ -1,3 +1,5 @@
+import { createInterface } from "node:readline/promises";
+
 /** Where the CLI reads and writes; injected so tests run commands in-process. */
 export interface CliIO {
   stdout: (text: string) => void;
@@ -18,6 +20,7 @@ export function processIO(): CliIO {
   const interrupt = new AbortController();
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => interrupt.abort());
   return {
+    ...(process.stdin.isTTY ? { prompt: askTerminal } : {}),
     signal: interrupt.signal,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
@@ -25,4 +28,13 @@ export function processIO(): CliIO {
     cwd: process.cwd(),
     isTTY: Boolean(process.stdout.isTTY && process.stderr.isTTY),
   };
+}
+
+async function askTerminal(question: string): Promise<string> {
+  const reader = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await reader.question(question);
+  } finally {
+    reader.close();
+  }
 }

@@ -109,7 +109,10 @@ export function referencesIn(value: Value): Ref[] {
 
 // JSON form, for state, plans and workflow payloads. Special values are objects with one `$`-key;
 // user keys that start with `$` are escaped by doubling the `$`, so no input can forge a reference.
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type Json = null | boolean | number | string | Json[] | JsonObject;
+export interface JsonObject {
+  [key: string]: Json;
+}
 
 export function encodeValue(value: Value): Json {
   if (value instanceof Ref) return { $ref: value.address, $path: [...value.path] };

@@ -3,7 +3,6 @@ import { randomInt } from "node:crypto";
 import { freePort } from "./ports.ts";
 
 let started: Promise<string> | undefined;
-let child: ChildProcess | undefined;
 
 /**
  * The moto AWS emulator's endpoint. CI (`.ci/run`) starts one and exports PLINTH_MOTO_URL; otherwise
@@ -66,11 +65,19 @@ export async function motoAccount(endpoint?: string): Promise<MotoAccount> {
   };
 }
 
-async function startMoto(): Promise<string> {
+/**
+ * Starts a moto server of this test process alone, with extra environment: for tests that need moto
+ * configured differently (INITIAL_NO_AUTH_ACTION_COUNT turns IAM authentication on). Stopped at exit.
+ */
+export async function startMoto(env: Record<string, string> = {}): Promise<string> {
   const port = await freePort();
-  child = spawn("moto_server", ["-H", "127.0.0.1", "-p", String(port)], { stdio: "ignore" });
+  const server: ChildProcess = spawn("moto_server", ["-H", "127.0.0.1", "-p", String(port)], {
+    stdio: "ignore",
+    // AWS managed policies (AmazonSSMManagedInstanceCore…) exist only when moto loads them.
+    env: { ...process.env, MOTO_IAM_LOAD_MANAGED_POLICIES: "true", ...env },
+  });
   const failed = new Promise<never>((_, reject) => {
-    child?.once("error", (error) =>
+    server.once("error", (error) =>
       reject(
         new Error(
           `moto_server could not start (${error.message}); install it with: pip install 'moto[server]'`,
@@ -78,7 +85,7 @@ async function startMoto(): Promise<string> {
       ),
     );
   });
-  process.once("exit", () => child?.kill());
+  process.once("exit", () => server.kill());
   const endpoint = `http://127.0.0.1:${port}`;
   const ready = (async () => {
     for (let attempt = 0; attempt < 100; attempt++) {
@@ -92,6 +99,6 @@ async function startMoto(): Promise<string> {
     throw new Error(`moto_server did not answer on ${endpoint} within 10 s`);
   })();
   const url = await Promise.race([ready, failed]);
-  child.unref();
+  server.unref();
   return url;
 }

@@ -1,3 +1,4 @@
+import { isBuiltinType } from "../../catalog/builtin-types.ts";
 import { checkProperties } from "../../catalog/check-properties.ts";
 import { normalizeBlocks } from "../../catalog/normalize-blocks.ts";
 import { cloudOfType, PROVIDERS, typePrefix } from "../../catalog/provider-schemas.ts";
@@ -9,12 +10,14 @@ import type { LoweredComponent, LoweringContext } from "./context.ts";
 /**
  * Any Terraform resource type of the target cloud, its properties passed through. Types in plinth's
  * bundled provider schemas are checked (arguments, blocks, required values); others get a warning.
+ * plinth's built-in types (`plinth_null`) belong to no cloud and take any properties.
  */
 export function lowerNative(component: NativeComponent, ctx: LoweringContext): LoweredComponent {
   const type = component.props.resource;
   const typeAt = ctx.spec.sources.value(`${component.pointer}/resource`);
+  const builtin = isBuiltinType(type);
   const typeCloud = cloudOfType(type);
-  if (typeCloud !== ctx.cloud) {
+  if (!builtin && typeCloud !== ctx.cloud) {
     ctx.error(
       `\`${type}\` is ${typeCloud ? `${typeCloud === "aws" ? "an" : "a"} ${typeCloud}` : "not a known provider's"} resource type; environment \`${ctx.spec.env}\` targets ${ctx.cloud}.`,
       typeAt,
@@ -32,7 +35,7 @@ export function lowerNative(component: NativeComponent, ctx: LoweringContext): L
       if (problem.severity === "error") ctx.error(message, at);
       else ctx.bag.warn(message, at);
     }
-  } else if (typeCloud === ctx.cloud) {
+  } else if (!builtin && typeCloud === ctx.cloud) {
     ctx.bag.warn(
       `\`${type}\` is not in plinth's bundled ${PROVIDERS[ctx.cloud].source} ${PROVIDERS[ctx.cloud].version} schemas; its properties are passed through unchecked.`,
       typeAt,

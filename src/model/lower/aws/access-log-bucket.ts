@@ -65,15 +65,9 @@ export function accessLogBucket(ctx: LoweringContext, first: Component): string 
     LOG_BUCKET,
     {
       bucket: id,
+      // Statement order means nothing to AWS; the logging grant comes first because S3 emulators that
+      // check it (moto 5.2) fail on a statement with a "*" principal before reaching it.
       policy: policyDocument([
-        {
-          Sid: "DenyInsecureTransport",
-          Effect: "Deny",
-          Principal: "*",
-          Action: "s3:*",
-          Resource: [arn, objects],
-          Condition: { Bool: { "aws:SecureTransport": "false" } },
-        },
         {
           Sid: "S3ServerAccessLogs",
           Effect: "Allow",
@@ -81,6 +75,14 @@ export function accessLogBucket(ctx: LoweringContext, first: Component): string 
           Action: "s3:PutObject",
           Resource: objects,
           Condition: { ArnLike: { "aws:SourceArn": `arn:aws:s3:::${app}-${env}-*` } },
+        },
+        {
+          Sid: "DenyInsecureTransport",
+          Effect: "Deny",
+          Principal: "*",
+          Action: "s3:*",
+          Resource: [arn, objects],
+          Condition: { Bool: { "aws:SecureTransport": "false" } },
         },
       ]),
     },

@@ -401,18 +401,6 @@ const accessLogsBucketPolicy = new aws.s3.BucketPolicy("accessLogsBucketPolicy",
     Version: "2012-10-17",
     Statement: [
       {
-        Sid: "DenyInsecureTransport",
-        Effect: "Deny",
-        Principal: "*",
-        Action: "s3:*",
-        Resource: [accessLogsBucket.arn, pulumi.interpolate`${accessLogsBucket.arn}/*`],
-        Condition: {
-          Bool: {
-            "aws:SecureTransport": "false",
-          },
-        },
-      },
-      {
         Sid: "S3ServerAccessLogs",
         Effect: "Allow",
         Principal: {
@@ -423,6 +411,18 @@ const accessLogsBucketPolicy = new aws.s3.BucketPolicy("accessLogsBucketPolicy",
         Condition: {
           ArnLike: {
             "aws:SourceArn": "arn:aws:s3:::shop-prod-*",
+          },
+        },
+      },
+      {
+        Sid: "DenyInsecureTransport",
+        Effect: "Deny",
+        Principal: "*",
+        Action: "s3:*",
+        Resource: [accessLogsBucket.arn, pulumi.interpolate`${accessLogsBucket.arn}/*`],
+        Condition: {
+          Bool: {
+            "aws:SecureTransport": "false",
           },
         },
       },

@@ -356,18 +356,6 @@ resource "aws_s3_bucket_policy" "_access_logs" {
     Version = "2012-10-17"
     Statement = [
       {
-        Sid       = "DenyInsecureTransport"
-        Effect    = "Deny"
-        Principal = "*"
-        Action    = "s3:*"
-        Resource  = [aws_s3_bucket._access_logs.arn, "${aws_s3_bucket._access_logs.arn}/*"]
-        Condition = {
-          Bool = {
-            "aws:SecureTransport" = "false"
-          }
-        }
-      },
-      {
         Sid    = "S3ServerAccessLogs"
         Effect = "Allow"
         Principal = {
@@ -378,6 +366,18 @@ resource "aws_s3_bucket_policy" "_access_logs" {
         Condition = {
           ArnLike = {
             "aws:SourceArn" = "arn:aws:s3:::shop-prod-*"
+          }
+        }
+      },
+      {
+        Sid       = "DenyInsecureTransport"
+        Effect    = "Deny"
+        Principal = "*"
+        Action    = "s3:*"
+        Resource  = [aws_s3_bucket._access_logs.arn, "${aws_s3_bucket._access_logs.arn}/*"]
+        Condition = {
+          Bool = {
+            "aws:SecureTransport" = "false"
           }
         }
       },
