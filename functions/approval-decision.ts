@@ -1,12 +1,13 @@
 import middy from "@middy/core";
 import type { APIGatewayProxyEventV2WithIAMAuthorizer, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { approvalsIn } from "../src/control/approvals.ts";
 import {
   type DecisionDependencies,
   decideApproval,
   NoPendingApprovalError,
   parseApprovalRoute,
 } from "../src/control/decide-approval.ts";
-import { approvalStore, now, taskTokens } from "./aws-dependencies.ts";
+import { now, stateStore, taskTokens } from "./aws-dependencies.ts";
 import { readConfig } from "./config.ts";
 import { json, rawBody } from "./http.ts";
 import { lazy } from "./middleware.ts";
@@ -33,6 +34,6 @@ export function createApprovalDecisionHandler(deps: () => DecisionDependencies) 
 export const handler = createApprovalDecisionHandler(
   lazy(() => {
     const config = readConfig();
-    return { approvals: approvalStore(config), tasks: taskTokens(config), now };
+    return { approvals: approvalsIn(stateStore(config)), tasks: taskTokens(config), now };
   }),
 );

@@ -1,15 +1,18 @@
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { S3Client } from "@aws-sdk/client-s3";
 import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { SFNClient } from "@aws-sdk/client-sfn";
+import { ArtifactNotFoundError, type ArtifactStore } from "../src/artifacts/artifact-store.ts";
 import { S3ArtifactStore } from "../src/artifacts/s3-artifact-store.ts";
-import { DynamoDbAuditLog } from "../src/audit/dynamodb-audit-log.ts";
-import { DynamoDbApprovalStore, DynamoDbDeliveryLog } from "../src/control/dynamodb-control-store.ts";
-import { DynamoDbTargetSource } from "../src/control/dynamodb-target-source.ts";
+import type { ResourceHandlersFor, SpecSource } from "../src/control/deploy/deploy-dependencies.ts";
+import { DeployRoleRequiredError } from "../src/control/deploy/errors.ts";
+import { handlersFor } from "../src/engine/handler-registry.ts";
 import { EventBridgePublisher } from "../src/events/eventbridge-publisher.ts";
+import type { AwsClients } from "../src/providers/aws/aws-clients.ts";
+import { StateClients } from "../src/providers/aws/state-clients.ts";
 import { SfnWorkflowStarter } from "../src/runtime/sfn-starter.ts";
 import { SfnTaskTokens } from "../src/runtime/sfn-task-tokens.ts";
+import { DynamoDbStore } from "../src/state/dynamodb-store.ts";
 import { ConfigurationError, type HandlerConfig } from "./config.ts";
 
 /**
@@ -28,28 +31,51 @@ export const eventPublisher = (config: HandlerConfig) =>
     artifacts: artifactStore(config),
   });
 
-export const auditLog = (config: HandlerConfig) =>
-  new DynamoDbAuditLog({ client: new DynamoDBClient({ region: config.region }), table: config.auditTable });
-
-export const approvalStore = (config: HandlerConfig) =>
-  new DynamoDbApprovalStore({
-    client: new DynamoDBClient({ region: config.region }),
+/**
+ * The engine's state store on the state table: state, locks, the audit trail, runs, approvals,
+ * deliveries and scan targets. Bodies over 350 KB go to the artifact bucket under `state/`.
+ */
+export const stateStore = (config: HandlerConfig) =>
+  new DynamoDbStore(new StateClients({ region: config.region }), {
     table: config.stateTable,
-    now,
+    bucket: config.artifactBucket,
+    offloadPrefix: "state",
   });
 
-export const deliveryLog = (config: HandlerConfig) =>
-  new DynamoDbDeliveryLog({
-    client: new DynamoDBClient({ region: config.region }),
-    table: config.stateTable,
-    now,
-  });
+/** Specs are artifacts: CI uploads plinth.yaml (and plinth-policy.yaml beside it) and names its key. */
+export const specSource = (artifacts: ArtifactStore): SpecSource => ({
+  read: (key) =>
+    artifacts.get(key).then(
+      (bytes) => new TextDecoder().decode(bytes),
+      (error: unknown) => {
+        if (error instanceof ArtifactNotFoundError) return undefined;
+        throw error;
+      },
+    ),
+});
 
-export const targetSource = (config: HandlerConfig) =>
-  new DynamoDbTargetSource({
-    client: new DynamoDBClient({ region: config.region }),
-    table: config.stateTable,
-  });
+/**
+ * Resource handlers acting through the environment's role only: the functions hold no permissions on
+ * resources, so an AWS environment without `roleArn` is refused. One set of clients per region and
+ * role for the life of the container (the role's credentials refresh themselves).
+ */
+export const resourceHandlers = (): ResourceHandlersFor => {
+  const clients = new Map<string, AwsClients>();
+  return (types, target) =>
+    handlersFor(types, async () => {
+      const { region, roleArn } = target;
+      if (!roleArn)
+        throw new DeployRoleRequiredError(
+          "The environment has no roleArn: the control plane deploys AWS resources only by assuming the environment's role.",
+          { hint: "Set `roleArn` on the environment in plinth.yaml (a role the control plane may assume)." },
+        );
+      const { AwsClients } = await import("../src/providers/aws/aws-clients.ts");
+      const key = `${region} ${roleArn}`;
+      const bound = clients.get(key) ?? new AwsClients({ region, roleArn });
+      clients.set(key, bound);
+      return { clients: bound, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
+    });
+};
 
 export const workflowStarter = (config: HandlerConfig) =>
   new SfnWorkflowStarter({
@@ -72,3 +98,11 @@ export const webhookSecret = (config: HandlerConfig) => {
     return secret;
   };
 };
+
+/** What the steps that run the engine need in the cloud (no --var: inputs come from references). */
+export const engineDependencies = (config: HandlerConfig) => ({
+  store: stateStore(config),
+  artifacts: artifactStore(config),
+  resources: resourceHandlers(),
+  now,
+});

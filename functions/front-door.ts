@@ -1,12 +1,12 @@
 import { StartWorkflowInput } from "../schemas/generated/handlers.validate.js";
-import type { DeliveryLog } from "../src/control/github-webhook.ts";
+import { type DeliveryLog, deliveriesIn } from "../src/control/github-webhook.ts";
 import { type Delivery, dispatchEvent, type WorkflowStarter } from "../src/events/dispatch.ts";
 import type { PlinthEvent } from "../src/events/envelope.ts";
 import { InvalidEventError } from "../src/events/errors.ts";
 import type { EventPublisher } from "../src/events/publisher.ts";
 import { validateEvent } from "../src/events/validate-event.ts";
 import { schemaProblems } from "../src/schema-problems.ts";
-import { deliveryLog, eventPublisher, workflowStarter } from "./aws-dependencies.ts";
+import { eventPublisher, now, stateStore, workflowStarter } from "./aws-dependencies.ts";
 import { ConfigurationError, readConfig } from "./config.ts";
 import { lazy } from "./middleware.ts";
 
@@ -30,7 +30,7 @@ export const awsFrontDoor = lazy((): FrontDoorDependencies => {
       if (!config.webhookSecret) throw new ConfigurationError("PLINTH_WEBHOOK_SECRET is not mounted.");
       return config.webhookSecret;
     },
-    deliveries: deliveryLog(config),
+    deliveries: deliveriesIn(stateStore(config), now),
     publisher: eventPublisher(config),
   };
 });

@@ -1,7 +1,11 @@
 import middy from "@middy/core";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import { receiveGitHubWebhook, type WebhookDependencies } from "../src/control/github-webhook.ts";
-import { deliveryLog, eventPublisher, webhookSecret } from "./aws-dependencies.ts";
+import {
+  deliveriesIn,
+  receiveGitHubWebhook,
+  type WebhookDependencies,
+} from "../src/control/github-webhook.ts";
+import { eventPublisher, now, stateStore, webhookSecret } from "./aws-dependencies.ts";
 import { readConfig } from "./config.ts";
 import { json, lowerCaseHeaders, rawBody } from "./http.ts";
 import { lazy } from "./middleware.ts";
@@ -28,7 +32,7 @@ export const handler = createGitHubWebhookHandler(
     const config = readConfig();
     return {
       secret: webhookSecret(config),
-      deliveries: deliveryLog(config),
+      deliveries: deliveriesIn(stateStore(config), now),
       publisher: eventPublisher(config),
     };
   }),

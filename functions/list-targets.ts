@@ -1,7 +1,8 @@
 import middy from "@middy/core";
 import { ListTargetsInput } from "../schemas/generated/handlers.validate.js";
+import { StoreTargetSource } from "../src/control/target-records.ts";
 import type { Target, TargetScope, TargetSource } from "../src/control/targets.ts";
-import { targetSource } from "./aws-dependencies.ts";
+import { stateStore } from "./aws-dependencies.ts";
 import { readConfig } from "./config.ts";
 import { lazy, validInput } from "./middleware.ts";
 
@@ -27,4 +28,6 @@ export function createListTargetsHandler(deps: () => ListTargetsDependencies) {
     });
 }
 
-export const handler = createListTargetsHandler(lazy(() => ({ targets: targetSource(readConfig()) })));
+export const handler = createListTargetsHandler(
+  lazy(() => ({ targets: new StoreTargetSource(stateStore(readConfig())) })),
+);

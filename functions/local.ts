@@ -1,34 +1,58 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Context } from "aws-lambda";
+import type { ArtifactStore } from "../src/artifacts/artifact-store.ts";
 import { LocalArtifactStore } from "../src/artifacts/local-artifact-store.ts";
-import type { AuditLog } from "../src/audit/audit-log.ts";
-import { FileAuditLog } from "../src/audit/file-audit-log.ts";
 import { ProviderSchemas } from "../src/catalog/provider-schemas.ts";
-import { LocalApprovalStore } from "../src/control/local-approval-store.ts";
-import { LocalDeliveryLog } from "../src/control/local-delivery-log.ts";
+import { type ApprovalStore, approvalsIn } from "../src/control/approvals.ts";
+import type { EngineDependencies, ResourceHandlersFor } from "../src/control/deploy/deploy-dependencies.ts";
+import { type DeliveryLog, deliveriesIn } from "../src/control/github-webhook.ts";
 import { DirectoryTargetSource, specReaderUnder } from "../src/control/targets.ts";
 import { SnapshotPrices } from "../src/cost/prices/snapshot.ts";
+import { handlersFor } from "../src/engine/handler-registry.ts";
+import { InputError } from "../src/errors.ts";
 import type { Delivery } from "../src/events/dispatch.ts";
 import type { PlinthEvent } from "../src/events/envelope.ts";
 import { LocalBus } from "../src/events/local-bus.ts";
-import { LocalRunStore } from "../src/runtime/local-run-store.ts";
+import { StoreRunStore } from "../src/runtime/run-records.ts";
 import type { RunRecord, StepRecord } from "../src/runtime/run-store.ts";
 import { type TaskHandler, WorkflowRunner } from "../src/runtime/workflow-runner.ts";
+import { LocalFileStore } from "../src/state/local-file-store.ts";
+import type { StateStore } from "../src/state/store.ts";
+import { createApplyHandler } from "./apply.ts";
+import { createCheckpointHandler } from "./checkpoint.ts";
+import { createCodegenHandler } from "./codegen.ts";
+import { createCostEstimateHandler } from "./cost-estimate.ts";
+import { createDestroyHandler } from "./destroy.ts";
 import { createListTargetsHandler } from "./list-targets.ts";
+import { createPlanHandler } from "./plan.ts";
+import { createPolicyCheckHandler } from "./policy-check.ts";
 import { createRecordFailureHandler } from "./record-failure.ts";
 import { createRequestApprovalHandler } from "./request-approval.ts";
+import { createRollbackHandler } from "./rollback.ts";
 import { createScanTargetHandler } from "./scan-target.ts";
 import { createSummarizeScanHandler } from "./summarize-scan.ts";
+import { createVerifyHandler } from "./verify.ts";
 import { createWriteAuditHandler } from "./write-audit.ts";
 
 export const WORKFLOWS_DIR = fileURLToPath(new URL("../workflows", import.meta.url));
 
 export interface LocalControlPlaneOptions {
-  /** The local state directory, `.plinth` next to the spec: runs, approvals, audit, artifacts, events. */
-  stateDir: string;
-  /** Where scans find targets: plinth.yaml files under this directory. */
+  /**
+   * The local directory (`.plinth`): the local bus's event log, and unless given otherwise the state
+   * store and the artifacts. Without one (state in DynamoDB), no event log is kept.
+   */
+  stateDir?: string;
+  /** Where runs, approvals, the audit trail and state live (default: a local file store in stateDir). */
+  store?: StateStore;
+  /** Where runs keep their artifacts (default: stateDir/artifacts). */
+  artifacts?: ArtifactStore;
+  /** Where scans find targets and deploys their spec: plinth.yaml files under this directory. */
   targetsRoot: string;
+  /** Resource handlers for deploys; by default built-in types only (no cloud is reachable). */
+  resources?: ResourceHandlersFor;
+  /** The CLI's --var values and --parallelism, and its live output of plans and progress. */
+  engine?: Pick<EngineDependencies, "variables" | "parallelism" | "onPlan" | "onEngineEvent">;
   workflowsDir?: string;
   now?: () => Date;
   /** Replaces every Retry pause (tests). */
@@ -42,42 +66,61 @@ export interface LocalControlPlaneOptions {
 export interface LocalControlPlane {
   runner: WorkflowRunner;
   bus: LocalBus;
-  audit: AuditLog;
-  runs: LocalRunStore;
-  approvals: LocalApprovalStore;
-  deliveries: LocalDeliveryLog;
-  artifacts: LocalArtifactStore;
+  store: StateStore;
+  runs: StoreRunStore;
+  approvals: ApprovalStore;
+  deliveries: DeliveryLog;
+  artifacts: ArtifactStore;
 }
 
 /**
- * The embedded control plane: the same handlers as the Lambda functions, wired to local stores under
- * the state directory, run by the embedded runner; the local bus routes events to it.
+ * The embedded control plane: the same handlers as the Lambda functions, wired to one state store
+ * (runs, approvals, deliveries, the audit trail and the environments' state), a local artifact store
+ * and the embedded runner; the local bus routes events to it.
  */
 export function localControlPlane(options: LocalControlPlaneOptions): LocalControlPlane {
   const now = options.now ?? (() => new Date());
   const dir = options.stateDir;
-  const artifacts = new LocalArtifactStore(join(dir, "artifacts"));
-  const audit = new FileAuditLog(join(dir, "audit.jsonl"));
-  const runs = new LocalRunStore(join(dir, "runs"));
-  const approvals = new LocalApprovalStore(join(dir, "approvals"));
-  const deliveries = new LocalDeliveryLog(join(dir, "deliveries"));
+  const local = (what: string) => {
+    if (!dir) throw new InputError(`The control plane needs a state directory or ${what}.`);
+    return dir;
+  };
+  const store = options.store ?? new LocalFileStore(local("a state store"), { now });
+  const artifacts =
+    options.artifacts ?? new LocalArtifactStore(join(local("an artifact store"), "artifacts"));
+  const runs = new StoreRunStore(store, { now });
+  const approvals = approvalsIn(store);
+  const deliveries = deliveriesIn(store, now);
   // The bus needs the runner (to start workflows) and the runner the bus (to publish): late-bound.
   const publisher = { publish: (event: Parameters<LocalBus["publish"]>[0]) => bus.publish(event) };
   const schemas = new ProviderSchemas();
   const prices = SnapshotPrices.load();
+  const readSpec = specReaderUnder(options.targetsRoot);
+  const specs = { read: (path: string) => readSpec(path).catch(absentAsUndefined) };
+  const steps = { store, artifacts, now };
+  const engine: EngineDependencies = {
+    ...steps,
+    resources: options.resources ?? builtInOnly,
+    ...options.engine,
+  };
   const lambda = {
     "list-targets": createListTargetsHandler(() => ({
       targets: new DirectoryTargetSource(options.targetsRoot),
     })),
-    "scan-target": createScanTargetHandler(() => ({
-      readSpec: specReaderUnder(options.targetsRoot),
-      schemas,
-      prices,
-    })),
+    "scan-target": createScanTargetHandler(() => ({ readSpec, schemas, prices, store, publisher, now })),
     "summarize-scan": createSummarizeScanHandler(() => ({ publisher })),
-    "write-audit": createWriteAuditHandler(() => ({ audit, now })),
-    "record-failure": createRecordFailureHandler(() => ({ audit, publisher, now })),
+    "write-audit": createWriteAuditHandler(() => ({ store, now })),
+    "record-failure": createRecordFailureHandler(() => ({ store, publisher, now })),
     "request-approval": createRequestApprovalHandler(() => ({ approvals, publisher, now })),
+    codegen: createCodegenHandler(() => ({ ...steps, specs, schemas })),
+    "policy-check": createPolicyCheckHandler(() => ({ ...steps, publisher })),
+    "cost-estimate": createCostEstimateHandler(() => ({ ...steps, publisher, prices })),
+    plan: createPlanHandler(() => ({ ...engine, specs, schemas })),
+    checkpoint: createCheckpointHandler(() => steps),
+    apply: createApplyHandler(() => engine),
+    destroy: createDestroyHandler(() => engine),
+    verify: createVerifyHandler(() => engine),
+    rollback: createRollbackHandler(() => engine),
   };
   const handlers: Record<string, TaskHandler> = {};
   for (const [name, handler] of Object.entries(lambda))
@@ -97,10 +140,22 @@ export function localControlPlane(options: LocalControlPlaneOptions): LocalContr
     starter: runner,
     artifacts,
     now,
-    logFile: join(dir, "events.jsonl"),
+    ...(dir ? { logFile: join(dir, "events.jsonl") } : {}),
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
   });
-  return { runner, bus, audit, runs, approvals, deliveries, artifacts };
+  return { runner, bus, store, runs, approvals, deliveries, artifacts };
+}
+
+/** Without a cloud configured, only plinth's built-in types can be planned and applied. */
+const builtInOnly: ResourceHandlersFor = (types) =>
+  handlersFor(types, () => {
+    throw new InputError("This control plane has no cloud credentials configured; only plinth_null applies.");
+  });
+
+/** A spec source answers "no such file" with undefined; other errors stay errors. */
+function absentAsUndefined(error: unknown): undefined {
+  if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+  throw error;
 }
 
 /** What a Lambda handler may read from its context, for an in-process call. */

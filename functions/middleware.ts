@@ -7,6 +7,11 @@ export class InvalidTaskInputError extends PlinthError {
   override name = "InvalidTaskInputError";
 }
 
+/** A task answered with output its schema refuses: a bug in the handler, never retried. */
+export class InvalidTaskOutputError extends PlinthError {
+  override name = "InvalidTaskOutputError";
+}
+
 /**
  * Checks the event against the handler's precompiled schema (schemas/handlers/) before the handler
  * runs; the error names the handler and the first problems, never echoing the payload.
@@ -18,6 +23,32 @@ export function validInput(validator: CompiledValidator, handler: string): Middl
       const problems = schemaProblems(validator, request.event);
       if (problems.length > 0)
         throw new InvalidTaskInputError(`${handler}: invalid input: ${problems.join("; ")}.`);
+    },
+  };
+}
+
+/** Checks the result against the step's output schema: what the next step reads is what it expects. */
+export function validOutput(validator: CompiledValidator, handler: string): MiddlewareObj {
+  return {
+    name: "validOutput",
+    after: (request) => {
+      const problems = schemaProblems(validator, request.response);
+      if (problems.length > 0)
+        throw new InvalidTaskOutputError(`${handler}: invalid output: ${problems.join("; ")}.`);
+    },
+  };
+}
+
+/**
+ * A failed task's error becomes the workflow's `Cause`, which is what the failure record and the
+ * person reading it see: a plinth error leaves with its location and hint in the message.
+ */
+export function describedErrors(): MiddlewareObj {
+  return {
+    name: "describedErrors",
+    onError: (request) => {
+      const error = request.error;
+      if (error instanceof PlinthError && (error.location || error.hint)) error.message = error.describe();
     },
   };
 }

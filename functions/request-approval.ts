@@ -1,8 +1,13 @@
 import middy from "@middy/core";
 import { RequestApprovalInput } from "../schemas/generated/handlers.validate.js";
-import { type ApprovalRequest, type ApprovalStore, requestApproval } from "../src/control/approvals.ts";
+import {
+  type ApprovalRequest,
+  type ApprovalStore,
+  approvalsIn,
+  requestApproval,
+} from "../src/control/approvals.ts";
 import type { EventPublisher } from "../src/events/publisher.ts";
-import { approvalStore, eventPublisher, now } from "./aws-dependencies.ts";
+import { eventPublisher, now, stateStore } from "./aws-dependencies.ts";
 import { readConfig } from "./config.ts";
 import { lazy, validInput } from "./middleware.ts";
 
@@ -22,6 +27,6 @@ export function createRequestApprovalHandler(deps: () => RequestApprovalDependen
 export const handler = createRequestApprovalHandler(
   lazy(() => {
     const config = readConfig();
-    return { approvals: approvalStore(config), publisher: eventPublisher(config), now };
+    return { approvals: approvalsIn(stateStore(config)), publisher: eventPublisher(config), now };
   }),
 );

@@ -9,15 +9,15 @@ import {
 } from "../src/control/scan-target.ts";
 import type { Target } from "../src/control/targets.ts";
 import { SnapshotPrices } from "../src/cost/prices/snapshot.ts";
-import { artifactStore } from "./aws-dependencies.ts";
+import { artifactStore, eventPublisher, now, stateStore } from "./aws-dependencies.ts";
 import { readConfig } from "./config.ts";
 import { lazy, validInput } from "./middleware.ts";
 
 /** One Map iteration of scheduled-scan: scans one target. */
 export function createScanTargetHandler(deps: () => ScanDependencies) {
-  return middy<{ kind: ScanKind; target: Target }, ScanResult>()
+  return middy<{ kind: ScanKind; runId: string; target: Target }, ScanResult>()
     .use(validInput(ScanTargetInput, "scan-target"))
-    .handler(async ({ kind, target }) => scanTarget(kind, target, deps()));
+    .handler(async ({ kind, runId, target }) => scanTarget({ kind, runId }, target, deps()));
 }
 
 export const handler = createScanTargetHandler(
@@ -28,6 +28,9 @@ export const handler = createScanTargetHandler(
       readSpec: async (key: string) => new TextDecoder().decode(await artifacts.get(key)),
       schemas: new ProviderSchemas(),
       prices: SnapshotPrices.load(config.priceSnapshot),
+      store: stateStore(config),
+      publisher: eventPublisher(config),
+      now,
     };
   }),
 );

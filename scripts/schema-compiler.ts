@@ -37,6 +37,18 @@ const HANDLERS = [
   "write-audit",
   "request-approval",
 ];
+/** The deploy and destroy steps: each schema's `$defs` has an `input` and an `output`, both compiled. */
+const STEPS = [
+  "codegen",
+  "policy-check",
+  "cost-estimate",
+  "plan",
+  "checkpoint",
+  "apply",
+  "destroy",
+  "verify",
+  "rollback",
+];
 
 const pascal = (kebab: string) => kebab.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase());
 
@@ -55,12 +67,21 @@ export const PRECOMPILED_SCHEMAS: ReadonlyArray<PrecompiledModule> = [
     output: "schemas/generated/handlers.validate.js",
     schemas: [
       "schemas/events/envelope.schema.json",
+      "schemas/events/deploy-requested.schema.json",
+      "schemas/events/destroy-requested.schema.json",
       "schemas/handlers/common.schema.json",
-      ...HANDLERS.map((h) => `schemas/handlers/${h}.schema.json`),
+      ...[...HANDLERS, ...STEPS].map((h) => `schemas/handlers/${h}.schema.json`),
     ],
-    exports: Object.fromEntries(
-      HANDLERS.map((h) => [`${pascal(h)}Input`, `https://plinth.dev/schemas/handlers/${h}.schema.json`]),
-    ),
+    exports: Object.fromEntries([
+      ...[...HANDLERS, ...STEPS].map((h) => [
+        `${pascal(h)}Input`,
+        `https://plinth.dev/schemas/handlers/${h}.schema.json`,
+      ]),
+      ...STEPS.map((h) => [
+        `${pascal(h)}Output`,
+        `https://plinth.dev/schemas/handlers/${h}.schema.json#/$defs/output`,
+      ]),
+    ]),
   },
 ];
 

@@ -2,8 +2,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { StateMachine } from "aws-local-stepfunctions";
-import { LocalRunStore } from "../../../src/runtime/local-run-store.ts";
+import { StoreRunStore } from "../../../src/runtime/run-records.ts";
 import { WorkflowRunner } from "../../../src/runtime/workflow-runner.ts";
+import { LocalFileStore } from "../../../src/state/local-file-store.ts";
 import { type BenchRow, type BenchSuite, median } from "../measure.ts";
 
 const STEPS = 200;
@@ -55,7 +56,7 @@ export const runtime: BenchSuite = {
     const runner = new WorkflowRunner({
       workflowsDir: dir,
       handlers: { echo },
-      runs: new LocalRunStore(join(dir, "runs")),
+      runs: new StoreRunStore(new LocalFileStore(join(dir, ".plinth"))),
     });
     const rows: BenchRow[] = [];
 

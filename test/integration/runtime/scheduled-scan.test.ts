@@ -1,8 +1,6 @@
 import assert from "node:assert/strict";
-import { readdirSync } from "node:fs";
-import { join } from "node:path";
 import { describe, test } from "node:test";
-import { workspace, writeSpec } from "../../helpers/control-plane.ts";
+import { auditOf, workspace, writeSpec } from "../../helpers/control-plane.ts";
 
 const scan = (
   id: string,
@@ -49,10 +47,10 @@ describe("scheduled-scan through the local bus and the embedded runner, with the
       completed.map((e) => e.detail),
       [{ kind: "drift", runId: "scheduled-scan-evt-1", targets: 4, failed: 0, attention: 0 }],
     );
-    const audit = await ws.plane.audit.ofRun("scheduled-scan-evt-1");
+    const audit = await auditOf(ws.plane, "scheduled-scan-evt-1");
     assert.deepEqual(
       audit.map((r) => [r.step, r.outcome, r.trigger]),
-      [["Summarize", "succeeded", "evt-1"]],
+      [["Summarize", "succeeded", "event:evt-1"]],
     );
   });
 
@@ -61,7 +59,10 @@ describe("scheduled-scan through the local bus and the embedded runner, with the
     await ws.plane.bus.put(scan("evt-dup"));
     const again = await ws.plane.bus.put(scan("evt-dup"));
     assert.equal(again.deliveries[0]?.started, false);
-    assert.deepEqual(readdirSync(join(ws.stateDir, "runs")), ["scheduled-scan-evt-dup.json"]);
+    assert.deepEqual(
+      (await ws.plane.runs.list()).map((r) => r.runId),
+      ["scheduled-scan-evt-dup"],
+    );
     assert.equal(ws.events().filter((e) => e["detail-type"] === "ScanCompleted").length, 1);
   });
 
@@ -151,7 +152,7 @@ describe("scheduled-scan through the local bus and the embedded runner, with the
         ["Failed", "failed", 0],
       ],
     );
-    const [record, ...more] = await ws.plane.audit.ofRun("scheduled-scan-evt-fail");
+    const [record, ...more] = await auditOf(ws.plane, "scheduled-scan-evt-fail");
     assert.equal(more.length, 0);
     assert.equal(record?.step, "ListTargets");
     assert.equal(record?.outcome, "failed");

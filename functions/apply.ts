@@ -1,0 +1,19 @@
+import middy from "@middy/core";
+import * as validators from "../schemas/generated/handlers.validate.js";
+import { type ApplyStepInput, applyStep } from "../src/control/deploy/apply-step.ts";
+import type { ApplyOutput } from "../src/control/deploy/contracts.ts";
+import type { EngineDependencies } from "../src/control/deploy/deploy-dependencies.ts";
+import { engineDependencies } from "./aws-dependencies.ts";
+import { readConfig } from "./config.ts";
+import { describedErrors, lazy, validInput, validOutput } from "./middleware.ts";
+
+/** Applies the run's plan under the lock, through the environment's role. Never retried blindly. */
+export function createApplyHandler(deps: () => EngineDependencies) {
+  return middy<ApplyStepInput, ApplyOutput>()
+    .use(describedErrors())
+    .use(validInput(validators.ApplyInput, "apply"))
+    .use(validOutput(validators.ApplyOutput, "apply"))
+    .handler((input) => applyStep(input, deps(), "Apply"));
+}
+
+export const handler = createApplyHandler(lazy(() => engineDependencies(readConfig())));

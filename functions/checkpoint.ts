@@ -1,0 +1,24 @@
+import middy from "@middy/core";
+import * as validators from "../schemas/generated/handlers.validate.js";
+import { type CheckpointStepInput, checkpointStep } from "../src/control/deploy/checkpoint-step.ts";
+import type { CheckpointOutput } from "../src/control/deploy/contracts.ts";
+import type { StepDependencies } from "../src/control/deploy/deploy-dependencies.ts";
+import { artifactStore, now, stateStore } from "./aws-dependencies.ts";
+import { readConfig } from "./config.ts";
+import { describedErrors, lazy, validInput, validOutput } from "./middleware.ts";
+
+/** The rollback point, checked current and audited; the environment registered for scans. */
+export function createCheckpointHandler(deps: () => StepDependencies) {
+  return middy<CheckpointStepInput, CheckpointOutput>()
+    .use(describedErrors())
+    .use(validInput(validators.CheckpointInput, "checkpoint"))
+    .use(validOutput(validators.CheckpointOutput, "checkpoint"))
+    .handler((input) => checkpointStep(input, deps()));
+}
+
+export const handler = createCheckpointHandler(
+  lazy(() => {
+    const config = readConfig();
+    return { store: stateStore(config), artifacts: artifactStore(config), now };
+  }),
+);

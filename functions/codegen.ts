@@ -1,0 +1,30 @@
+import middy from "@middy/core";
+import * as validators from "../schemas/generated/handlers.validate.js";
+import { ProviderSchemas } from "../src/catalog/provider-schemas.ts";
+import {
+  type CodegenDependencies,
+  type CodegenStepInput,
+  codegenStep,
+} from "../src/control/deploy/codegen-step.ts";
+import type { CodegenOutput } from "../src/control/deploy/contracts.ts";
+import { artifactStore, now, specSource, stateStore } from "./aws-dependencies.ts";
+import { readConfig } from "./config.ts";
+import { describedErrors, lazy, validInput, validOutput } from "./middleware.ts";
+
+/** Deploy's first step: the spec validated and lowered; spec, graph and generated code stored. */
+export function createCodegenHandler(deps: () => CodegenDependencies) {
+  return middy<CodegenStepInput, CodegenOutput>()
+    .use(describedErrors())
+    .use(validInput(validators.CodegenInput, "codegen"))
+    .use(validOutput(validators.CodegenOutput, "codegen"))
+    .handler((input) => codegenStep(input, deps()));
+}
+
+export const handler = createCodegenHandler(
+  lazy(() => {
+    const config = readConfig();
+    const artifacts = artifactStore(config);
+    const specs = specSource(artifacts);
+    return { store: stateStore(config), artifacts, specs, schemas: new ProviderSchemas(), now };
+  }),
+);

@@ -1,0 +1,30 @@
+import middy from "@middy/core";
+import * as validators from "../schemas/generated/handlers.validate.js";
+import type { CostOutput } from "../src/control/deploy/contracts.ts";
+import { type CostStepDependencies, type CostStepInput, costStep } from "../src/control/deploy/cost-step.ts";
+import { SnapshotPrices } from "../src/cost/prices/snapshot.ts";
+import { artifactStore, eventPublisher, now, stateStore } from "./aws-dependencies.ts";
+import { readConfig } from "./config.ts";
+import { describedErrors, lazy, validInput, validOutput } from "./middleware.ts";
+
+/** The budget gate's data: over budget announces BudgetExceeded; BudgetGate reads `withinBudget`. */
+export function createCostEstimateHandler(deps: () => CostStepDependencies) {
+  return middy<CostStepInput, CostOutput>()
+    .use(describedErrors())
+    .use(validInput(validators.CostEstimateInput, "cost-estimate"))
+    .use(validOutput(validators.CostEstimateOutput, "cost-estimate"))
+    .handler((input) => costStep(input, deps()));
+}
+
+export const handler = createCostEstimateHandler(
+  lazy(() => {
+    const config = readConfig();
+    return {
+      store: stateStore(config),
+      artifacts: artifactStore(config),
+      publisher: eventPublisher(config),
+      prices: SnapshotPrices.load(config.priceSnapshot),
+      now,
+    };
+  }),
+);

@@ -1,0 +1,24 @@
+import middy from "@middy/core";
+import * as validators from "../schemas/generated/handlers.validate.js";
+import { ProviderSchemas } from "../src/catalog/provider-schemas.ts";
+import type { PlanOutput } from "../src/control/deploy/contracts.ts";
+import { type PlanStepDependencies, type PlanStepInput, planStep } from "../src/control/deploy/plan-step.ts";
+import { engineDependencies, specSource } from "./aws-dependencies.ts";
+import { readConfig } from "./config.ts";
+import { describedErrors, lazy, validInput, validOutput } from "./middleware.ts";
+
+/** Plans the deploy (or the destroy) against the state table, through the environment's role. */
+export function createPlanHandler(deps: () => PlanStepDependencies) {
+  return middy<PlanStepInput, PlanOutput>()
+    .use(describedErrors())
+    .use(validInput(validators.PlanInput, "plan"))
+    .use(validOutput(validators.PlanOutput, "plan"))
+    .handler((input) => planStep(input, deps()));
+}
+
+export const handler = createPlanHandler(
+  lazy(() => {
+    const engine = engineDependencies(readConfig());
+    return { ...engine, specs: specSource(engine.artifacts), schemas: new ProviderSchemas() };
+  }),
+);

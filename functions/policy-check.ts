@@ -1,0 +1,26 @@
+import middy from "@middy/core";
+import * as validators from "../schemas/generated/handlers.validate.js";
+import type { PolicyOutput } from "../src/control/deploy/contracts.ts";
+import type { StepDependencies } from "../src/control/deploy/deploy-dependencies.ts";
+import { type PolicyStepInput, policyStep } from "../src/control/deploy/policy-step.ts";
+import type { EventPublisher } from "../src/events/publisher.ts";
+import { artifactStore, eventPublisher, now, stateStore } from "./aws-dependencies.ts";
+import { readConfig } from "./config.ts";
+import { describedErrors, lazy, validInput, validOutput } from "./middleware.ts";
+
+/** The policy gate's check: blocking failures announce PolicyViolations; PolicyGate reads `passed`. */
+export function createPolicyCheckHandler(deps: () => StepDependencies & { publisher: EventPublisher }) {
+  return middy<PolicyStepInput, PolicyOutput>()
+    .use(describedErrors())
+    .use(validInput(validators.PolicyCheckInput, "policy-check"))
+    .use(validOutput(validators.PolicyCheckOutput, "policy-check"))
+    .handler((input) => policyStep(input, deps()));
+}
+
+export const handler = createPolicyCheckHandler(
+  lazy(() => {
+    const config = readConfig();
+    const artifacts = artifactStore(config);
+    return { store: stateStore(config), artifacts, publisher: eventPublisher(config), now };
+  }),
+);

@@ -1,0 +1,19 @@
+import middy from "@middy/core";
+import * as validators from "../schemas/generated/handlers.validate.js";
+import type { RollbackOutput } from "../src/control/deploy/contracts.ts";
+import type { EngineDependencies } from "../src/control/deploy/deploy-dependencies.ts";
+import { type RollbackStepInput, rollbackStep } from "../src/control/deploy/rollback-step.ts";
+import { engineDependencies } from "./aws-dependencies.ts";
+import { readConfig } from "./config.ts";
+import { describedErrors, lazy, validInput, validOutput } from "./middleware.ts";
+
+/** After a failed apply, when requested: plans back to the checkpoint and applies it. */
+export function createRollbackHandler(deps: () => EngineDependencies) {
+  return middy<RollbackStepInput, RollbackOutput>()
+    .use(describedErrors())
+    .use(validInput(validators.RollbackInput, "rollback"))
+    .use(validOutput(validators.RollbackOutput, "rollback"))
+    .handler((input) => rollbackStep(input, deps()));
+}
+
+export const handler = createRollbackHandler(lazy(() => engineDependencies(readConfig())));
