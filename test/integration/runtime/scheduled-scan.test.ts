@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { costHistory } from "../../../src/control/cost-history.ts";
 import { auditOf, workspace, writeSpec } from "../../helpers/control-plane.ts";
 
 const scan = (
@@ -192,6 +193,28 @@ describe("scheduled-scan through the local bus and the embedded runner, with the
     assert.equal(byTarget.get("notes/dev")?.budget, undefined, "no budget, no cap");
     const completed = ws.events().find((e) => e["detail-type"] === "ScanCompleted");
     assert.ok((completed?.detail.attention as number) >= 1);
+    const exceeded = ws.events().filter((e) => e["detail-type"] === "BudgetExceeded");
+    assert.deepEqual(
+      exceeded.map((e) => [e.detail.app, e.detail.env, e.detail.runId, e.detail.budget, e.detail.currency]),
+      [["tight", "dev", "scheduled-scan-evt-cost", 10, "USD"]],
+    );
+    assert.equal(exceeded[0]?.detail.monthlyCost, tight?.monthlyCost);
+
+    // Each scan records every environment's estimate in the state store: its cost over time.
+    await ws.plane.bus.put(scan("evt-cost-2", { kind: "cost" }));
+    const history = await costHistory(ws.plane.store, { app: "tight", env: "dev" });
+    assert.deepEqual(
+      history.map((h) => [h.runId, h.monthlyCost, h.budget, h.withinBudget]),
+      [
+        ["scheduled-scan-evt-cost", tight?.monthlyCost, 10, false],
+        ["scheduled-scan-evt-cost-2", tight?.monthlyCost, 10, false],
+      ],
+    );
+    assert.deepEqual(
+      (await costHistory(ws.plane.store, { app: "shop", env: "dev" })).map((h) => h.withinBudget),
+      [shopDev?.status === "ok", shopDev?.status === "ok"],
+    );
+    assert.equal(ws.events().filter((e) => e["detail-type"] === "BudgetExceeded").length, 2);
   });
 
   test("a spec that no longer loads at all is scanned as its folder's target and reported, not fatal", async () => {

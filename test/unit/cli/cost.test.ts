@@ -1,13 +1,22 @@
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { renderHtml } from "../../../src/cost/render/render-html.ts";
 import { renderMarkdown } from "../../../src/cost/render/render-markdown.ts";
+import { handlersFor } from "../../../src/engine/handler-registry.ts";
+import { createPlan } from "../../../src/engine/plan.ts";
+import { buildGraph } from "../../../src/model/build-graph.ts";
+import type { Json } from "../../../src/model/value.ts";
+import { AwsClients } from "../../../src/providers/aws/aws-clients.ts";
+import { readSpecFile } from "../../../src/spec/load-spec.ts";
+import { LocalFileStore } from "../../../src/state/local-file-store.ts";
+import { loadWorkingState } from "../../../src/state/working-state.ts";
 import { runCli } from "../../helpers/cli.ts";
 import { assertMatchesCliSchema } from "../../helpers/cli-schemas.ts";
 import { node, price } from "../../helpers/cost.ts";
+import { checkpoint } from "../../integration/state/store-contract.ts";
 
 /** A spec with one EC2 instance (small: t3.small) and one Lambda-like usage entry, and budgets. */
 function project(extra = ""): string {
@@ -129,7 +138,11 @@ describe("plinth cost", () => {
       [["cost", "--format", "pdf"], /--format must be one of/],
       [["cost", "--prices", "cheap"], /--prices must be offline or live/],
       [["cost", "--rates", "nope.json", "--currency", "EUR"], /No rates file at nope\.json/],
-      [["cost", "--compare-to", "v3"], /applied version v3 needs plinth's state store/],
+      [
+        ["cost", "--compare-to", "v3"],
+        /shop\/dev has no version 3 in local .*\.plinth\. See the versions with `plinth history`\./,
+      ],
+      [["cost", "--compare-to", "applied"], /shop\/dev has no applied version in local /],
     ];
     for (const [args, pattern] of cases) {
       const result = await runCli(args, { cwd: dir });
@@ -137,6 +150,49 @@ describe("plinth cost", () => {
       assert.match(result.stderr, pattern);
       assert.equal(result.stderr.trim().split("\n").length, 1, result.stderr);
     }
+  });
+
+  it("compares with a version in the state store: applied (the newest) or by number", async () => {
+    const dir = project();
+    // Version 1 of dev as apply would have written it from the spec as it was (size small): its
+    // plan holds the graph. Planning calls no cloud; the handlers are only needed for their types.
+    const doc = readSpecFile(join(dir, "plinth.yaml"));
+    const { graph } = buildGraph(doc, { env: "dev" });
+    const handlers = await handlersFor(
+      graph.nodes.map((n) => n.type),
+      () => ({
+        clients: new AwsClients({ region: "us-east-1", endpoint: "http://127.0.0.1:9" }),
+        sleep: async () => {},
+      }),
+    );
+    const store = new LocalFileStore(join(dir, ".plinth"));
+    const key = { app: "shop", env: "dev" };
+    const plan = await createPlan({ graph, working: await loadWorkingState(store, key), handlers });
+    await store.commitCheckpoint(key, {
+      ...checkpoint(1, 0),
+      specHash: plan.specHash,
+      plan: plan as unknown as Json,
+      resources: Object.fromEntries(
+        graph.nodes.map((n) => [
+          n.address,
+          { address: n.address, type: n.type, id: "x", inputs: {}, outputs: {}, dependsOn: [] },
+        ]),
+      ),
+    });
+    writeFileSync(
+      join(dir, "plinth.yaml"),
+      readFileSync(join(dir, "plinth.yaml"), "utf8").replace("size: small", "size: large"),
+    );
+    for (const which of ["applied", "1", "v1"]) {
+      const result = await runCli(["cost", "--env", "dev", "--compare-to", which, "--json"], { cwd: dir });
+      assert.equal(result.code, 0, result.stderr);
+      const { diff } = JSON.parse(result.stdout);
+      const web = diff.resources.find((r: { address: string }) => r.address === "aws_instance.web");
+      assert.equal(web.change, "changed", which);
+      assert.ok(web.delta > 0 && diff.delta === web.delta, which);
+    }
+    const budget = await runCli(["cost", "--env", "dev", "--compare-to", "applied", "--check"], { cwd: dir });
+    assert.equal(budget.code, 2, "the large instance is over the $50 cap");
   });
 
   it("prices existing Terraform: region from the provider, for_each instances by address", async () => {
