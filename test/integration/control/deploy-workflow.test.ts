@@ -122,11 +122,11 @@ describe("the deploy workflow embedded, with the real handlers (no cloud: plinth
     writeSpec(ws, "notes", NULL_SPEC);
     await ws.plane.bus.put(deployRequested("evt-escape", { spec: "../../../etc/passwd" }));
     await ws.plane.bus.put(deployRequested("evt-other", { app: "shop", spec: "notes/plinth.yaml" }));
-    const [escape] = (await auditOf(ws.plane, "deploy-evt-escape", { app: "notes", env: "dev" })).filter(
+    const [outside] = (await auditOf(ws.plane, "deploy-evt-escape", { app: "notes", env: "dev" })).filter(
       (r) => r.outcome === "failed",
     );
-    assert.equal(escape?.step, "Codegen");
-    assert.match(String((escape?.detail?.error as { message: string }).message), /is outside/);
+    assert.equal(outside?.step, "Codegen");
+    assert.match(String((outside?.detail?.error as { message?: string } | undefined)?.message), /is outside/);
     const other = (await auditOf(ws.plane, "deploy-evt-other", { app: "shop", env: "dev" })).at(-1);
     assert.deepEqual(other?.detail?.error, {
       name: "DeployTargetMismatchError",
