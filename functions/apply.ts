@@ -1,5 +1,5 @@
 import middy from "@middy/core";
-import * as validators from "../schemas/generated/handlers.validate.js";
+import { Input, Output } from "../schemas/generated/handlers/apply.validate.js";
 import { type ApplyStepInput, applyStep } from "../src/control/deploy/apply-step.ts";
 import type { ApplyOutput } from "../src/control/deploy/contracts.ts";
 import type { EngineDependencies } from "../src/control/deploy/deploy-dependencies.ts";
@@ -11,8 +11,8 @@ import { describedErrors, lazy, validInput, validOutput } from "./middleware.ts"
 export function createApplyHandler(deps: () => EngineDependencies) {
   return middy<ApplyStepInput, ApplyOutput>()
     .use(describedErrors())
-    .use(validInput(validators.ApplyInput, "apply"))
-    .use(validOutput(validators.ApplyOutput, "apply"))
+    .use(validInput(Input, "apply"))
+    .use(validOutput(Output, "apply"))
     .handler((input) => applyStep(input, deps(), "Apply"));
 }
 

@@ -1,4 +1,3 @@
-import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { S3Client } from "@aws-sdk/client-s3";
 import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { SFNClient } from "@aws-sdk/client-sfn";
@@ -7,7 +6,7 @@ import { S3ArtifactStore } from "../src/artifacts/s3-artifact-store.ts";
 import type { ResourceHandlersFor, SpecSource } from "../src/control/deploy/deploy-dependencies.ts";
 import { DeployRoleRequiredError } from "../src/control/deploy/errors.ts";
 import { handlersFor } from "../src/engine/handler-registry.ts";
-import { EventBridgePublisher } from "../src/events/eventbridge-publisher.ts";
+import type { EventPublisher } from "../src/events/publisher.ts";
 import type { AwsClients } from "../src/providers/aws/aws-clients.ts";
 import { StateClients } from "../src/providers/aws/state-clients.ts";
 import { SfnWorkflowStarter } from "../src/runtime/sfn-starter.ts";
@@ -24,12 +23,29 @@ export const now = () => new Date();
 export const artifactStore = (config: HandlerConfig) =>
   new S3ArtifactStore({ client: new S3Client({ region: config.region }), bucket: config.artifactBucket });
 
-export const eventPublisher = (config: HandlerConfig) =>
-  new EventBridgePublisher({
-    client: new EventBridgeClient({ region: config.region }),
-    busName: config.busName,
-    artifacts: artifactStore(config),
-  });
+/**
+ * The bus, loaded with the first event a handler publishes: EventBridge's client and the event
+ * catalogue's validators stay out of the cold start of handlers that publish only on a finding.
+ */
+export const eventPublisher = (config: HandlerConfig): EventPublisher => {
+  let publisher: Promise<EventPublisher> | undefined;
+  return {
+    publish: async (event) => {
+      publisher ??= Promise.all([
+        import("@aws-sdk/client-eventbridge"),
+        import("../src/events/eventbridge-publisher.ts"),
+      ]).then(
+        ([{ EventBridgeClient }, { EventBridgePublisher }]) =>
+          new EventBridgePublisher({
+            client: new EventBridgeClient({ region: config.region }),
+            busName: config.busName,
+            artifacts: artifactStore(config),
+          }),
+      );
+      return (await publisher).publish(event);
+    },
+  };
+};
 
 /**
  * The engine's state store on the state table: state, locks, the audit trail, runs, approvals,

@@ -1,5 +1,5 @@
 import middy from "@middy/core";
-import * as validators from "../schemas/generated/handlers.validate.js";
+import { Input, Output } from "../schemas/generated/handlers/checkpoint.validate.js";
 import { type CheckpointStepInput, checkpointStep } from "../src/control/deploy/checkpoint-step.ts";
 import type { CheckpointOutput } from "../src/control/deploy/contracts.ts";
 import type { StepDependencies } from "../src/control/deploy/deploy-dependencies.ts";
@@ -11,8 +11,8 @@ import { describedErrors, lazy, validInput, validOutput } from "./middleware.ts"
 export function createCheckpointHandler(deps: () => StepDependencies) {
   return middy<CheckpointStepInput, CheckpointOutput>()
     .use(describedErrors())
-    .use(validInput(validators.CheckpointInput, "checkpoint"))
-    .use(validOutput(validators.CheckpointOutput, "checkpoint"))
+    .use(validInput(Input, "checkpoint"))
+    .use(validOutput(Output, "checkpoint"))
     .handler((input) => checkpointStep(input, deps()));
 }
 

@@ -1,5 +1,5 @@
 import middy from "@middy/core";
-import * as validators from "../schemas/generated/handlers.validate.js";
+import { Input, Output } from "../schemas/generated/handlers/codegen.validate.js";
 import { ProviderSchemas } from "../src/catalog/provider-schemas.ts";
 import {
   type CodegenDependencies,
@@ -15,8 +15,8 @@ import { describedErrors, lazy, validInput, validOutput } from "./middleware.ts"
 export function createCodegenHandler(deps: () => CodegenDependencies) {
   return middy<CodegenStepInput, CodegenOutput>()
     .use(describedErrors())
-    .use(validInput(validators.CodegenInput, "codegen"))
-    .use(validOutput(validators.CodegenOutput, "codegen"))
+    .use(validInput(Input, "codegen"))
+    .use(validOutput(Output, "codegen"))
     .handler((input) => codegenStep(input, deps()));
 }
 

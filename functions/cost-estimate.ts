@@ -1,5 +1,5 @@
 import middy from "@middy/core";
-import * as validators from "../schemas/generated/handlers.validate.js";
+import { Input, Output } from "../schemas/generated/handlers/cost-estimate.validate.js";
 import type { CostOutput } from "../src/control/deploy/contracts.ts";
 import { type CostStepDependencies, type CostStepInput, costStep } from "../src/control/deploy/cost-step.ts";
 import { SnapshotPrices } from "../src/cost/prices/snapshot.ts";
@@ -11,8 +11,8 @@ import { describedErrors, lazy, validInput, validOutput } from "./middleware.ts"
 export function createCostEstimateHandler(deps: () => CostStepDependencies) {
   return middy<CostStepInput, CostOutput>()
     .use(describedErrors())
-    .use(validInput(validators.CostEstimateInput, "cost-estimate"))
-    .use(validOutput(validators.CostEstimateOutput, "cost-estimate"))
+    .use(validInput(Input, "cost-estimate"))
+    .use(validOutput(Output, "cost-estimate"))
     .handler((input) => costStep(input, deps()));
 }
 

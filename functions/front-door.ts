@@ -1,4 +1,4 @@
-import { StartWorkflowInput } from "../schemas/generated/handlers.validate.js";
+import { Input } from "../schemas/generated/handlers/start-workflow.validate.js";
 import { type DeliveryLog, deliveriesIn } from "../src/control/github-webhook.ts";
 import { type Delivery, dispatchEvent, type WorkflowStarter } from "../src/events/dispatch.ts";
 import type { PlinthEvent } from "../src/events/envelope.ts";
@@ -43,7 +43,7 @@ export async function startFromJson(text: string, starter: WorkflowStarter): Pro
   } catch {
     throw new InvalidEventError("The message is not a JSON event.");
   }
-  const problems = schemaProblems(StartWorkflowInput, event);
+  const problems = schemaProblems(Input, event);
   if (problems.length > 0)
     throw new InvalidEventError(`The message is not an event: ${problems.join("; ")}.`);
   validateEvent(event, `Event ${(event as PlinthEvent).id}`);

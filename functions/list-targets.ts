@@ -1,5 +1,5 @@
 import middy from "@middy/core";
-import { ListTargetsInput } from "../schemas/generated/handlers.validate.js";
+import { Input } from "../schemas/generated/handlers/list-targets.validate.js";
 import { StoreTargetSource } from "../src/control/target-records.ts";
 import type { Target, TargetScope, TargetSource } from "../src/control/targets.ts";
 import { stateStore } from "./aws-dependencies.ts";
@@ -17,7 +17,7 @@ interface ListTargetsEvent {
 /** First step of scheduled-scan: the environments to scan (all, or the app/env the event names). */
 export function createListTargetsHandler(deps: () => ListTargetsDependencies) {
   return middy<ListTargetsEvent, { kind: string; count: number; targets: Target[] }>()
-    .use(validInput(ListTargetsInput, "list-targets"))
+    .use(validInput(Input, "list-targets"))
     .handler(async ({ detail }) => {
       const scope: TargetScope = {
         ...(detail.app ? { app: detail.app } : {}),

@@ -1,5 +1,5 @@
 import middy from "@middy/core";
-import * as validators from "../schemas/generated/handlers.validate.js";
+import { Input, Output } from "../schemas/generated/handlers/plan.validate.js";
 import { ProviderSchemas } from "../src/catalog/provider-schemas.ts";
 import type { PlanOutput } from "../src/control/deploy/contracts.ts";
 import { type PlanStepDependencies, type PlanStepInput, planStep } from "../src/control/deploy/plan-step.ts";
@@ -11,8 +11,8 @@ import { describedErrors, lazy, validInput, validOutput } from "./middleware.ts"
 export function createPlanHandler(deps: () => PlanStepDependencies) {
   return middy<PlanStepInput, PlanOutput>()
     .use(describedErrors())
-    .use(validInput(validators.PlanInput, "plan"))
-    .use(validOutput(validators.PlanOutput, "plan"))
+    .use(validInput(Input, "plan"))
+    .use(validOutput(Output, "plan"))
     .handler((input) => planStep(input, deps()));
 }
 

@@ -1,5 +1,5 @@
 import middy from "@middy/core";
-import * as validators from "../schemas/generated/handlers.validate.js";
+import { Input, Output } from "../schemas/generated/handlers/policy-check.validate.js";
 import type { PolicyOutput } from "../src/control/deploy/contracts.ts";
 import type { StepDependencies } from "../src/control/deploy/deploy-dependencies.ts";
 import { type PolicyStepInput, policyStep } from "../src/control/deploy/policy-step.ts";
@@ -12,8 +12,8 @@ import { describedErrors, lazy, validInput, validOutput } from "./middleware.ts"
 export function createPolicyCheckHandler(deps: () => StepDependencies & { publisher: EventPublisher }) {
   return middy<PolicyStepInput, PolicyOutput>()
     .use(describedErrors())
-    .use(validInput(validators.PolicyCheckInput, "policy-check"))
-    .use(validOutput(validators.PolicyCheckOutput, "policy-check"))
+    .use(validInput(Input, "policy-check"))
+    .use(validOutput(Output, "policy-check"))
     .handler((input) => policyStep(input, deps()));
 }
 

@@ -1,5 +1,5 @@
 import middy from "@middy/core";
-import { RecordFailureInput } from "../schemas/generated/handlers.validate.js";
+import { Input } from "../schemas/generated/handlers/record-failure.validate.js";
 import type { AuditDependencies } from "../src/control/audit-trail.ts";
 import { type FailureInput, type FailureRecord, recordFailure } from "../src/control/record-failure.ts";
 import type { EventPublisher } from "../src/events/publisher.ts";
@@ -14,7 +14,7 @@ export interface RecordFailureDependencies extends AuditDependencies {
 /** Where every failure ends: audits the failed step and announces DeployFailed/DestroyFailed. */
 export function createRecordFailureHandler(deps: () => RecordFailureDependencies) {
   return middy<FailureInput, FailureRecord>()
-    .use(validInput(RecordFailureInput, "record-failure"))
+    .use(validInput(Input, "record-failure"))
     .handler(async (input) => recordFailure(input, deps()));
 }
 

@@ -1,5 +1,5 @@
 import middy from "@middy/core";
-import { RequestApprovalInput } from "../schemas/generated/handlers.validate.js";
+import { Input } from "../schemas/generated/handlers/request-approval.validate.js";
 import {
   type ApprovalRequest,
   type ApprovalStore,
@@ -20,7 +20,7 @@ export interface RequestApprovalDependencies {
 /** The `.waitForTaskToken` task: keeps the token for approve/reject and announces ApprovalRequested. */
 export function createRequestApprovalHandler(deps: () => RequestApprovalDependencies) {
   return middy<ApprovalRequest, { expiresAt: string; event: string }>()
-    .use(validInput(RequestApprovalInput, "request-approval"))
+    .use(validInput(Input, "request-approval"))
     .handler(async (request) => requestApproval(request, deps()));
 }
 

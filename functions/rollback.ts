@@ -1,5 +1,5 @@
 import middy from "@middy/core";
-import * as validators from "../schemas/generated/handlers.validate.js";
+import { Input, Output } from "../schemas/generated/handlers/rollback.validate.js";
 import type { RollbackOutput } from "../src/control/deploy/contracts.ts";
 import type { EngineDependencies } from "../src/control/deploy/deploy-dependencies.ts";
 import { type RollbackStepInput, rollbackStep } from "../src/control/deploy/rollback-step.ts";
@@ -11,8 +11,8 @@ import { describedErrors, lazy, validInput, validOutput } from "./middleware.ts"
 export function createRollbackHandler(deps: () => EngineDependencies) {
   return middy<RollbackStepInput, RollbackOutput>()
     .use(describedErrors())
-    .use(validInput(validators.RollbackInput, "rollback"))
-    .use(validOutput(validators.RollbackOutput, "rollback"))
+    .use(validInput(Input, "rollback"))
+    .use(validOutput(Output, "rollback"))
     .handler((input) => rollbackStep(input, deps()));
 }
 

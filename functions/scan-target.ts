@@ -1,5 +1,5 @@
 import middy from "@middy/core";
-import { ScanTargetInput } from "../schemas/generated/handlers.validate.js";
+import { Input } from "../schemas/generated/handlers/scan-target.validate.js";
 import { ProviderSchemas } from "../src/catalog/provider-schemas.ts";
 import {
   type ScanDependencies,
@@ -16,7 +16,7 @@ import { lazy, validInput } from "./middleware.ts";
 /** One Map iteration of scheduled-scan: scans one target. */
 export function createScanTargetHandler(deps: () => ScanDependencies) {
   return middy<{ kind: ScanKind; runId: string; target: Target }, ScanResult>()
-    .use(validInput(ScanTargetInput, "scan-target"))
+    .use(validInput(Input, "scan-target"))
     .handler(async ({ kind, runId, target }) => scanTarget({ kind, runId }, target, deps()));
 }
 

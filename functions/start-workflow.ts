@@ -1,5 +1,5 @@
 import middy from "@middy/core";
-import { StartWorkflowInput } from "../schemas/generated/handlers.validate.js";
+import { Input } from "../schemas/generated/handlers/start-workflow.validate.js";
 import { type Delivery, dispatchEvent, type WorkflowStarter } from "../src/events/dispatch.ts";
 import type { PlinthEvent } from "../src/events/envelope.ts";
 import { validateEvent } from "../src/events/validate-event.ts";
@@ -17,7 +17,7 @@ export interface StartWorkflowDependencies {
  */
 export function createStartWorkflowHandler(deps: () => StartWorkflowDependencies) {
   return middy<PlinthEvent, { deliveries: Delivery[] }>()
-    .use(validInput(StartWorkflowInput, "start-workflow"))
+    .use(validInput(Input, "start-workflow"))
     .handler(async (event) => {
       validateEvent(event, `Event ${event.id}`);
       return { deliveries: await dispatchEvent(event, deps().starter) };

@@ -1,5 +1,5 @@
 import middy from "@middy/core";
-import * as validators from "../schemas/generated/handlers.validate.js";
+import { Input, Output } from "../schemas/generated/handlers/verify.validate.js";
 import type { VerifyOutput } from "../src/control/deploy/contracts.ts";
 import type { EngineDependencies } from "../src/control/deploy/deploy-dependencies.ts";
 import { type VerifyStepInput, verifyStep } from "../src/control/deploy/verify-step.ts";
@@ -11,8 +11,8 @@ import { describedErrors, lazy, validInput, validOutput } from "./middleware.ts"
 export function createVerifyHandler(deps: () => EngineDependencies) {
   return middy<VerifyStepInput, VerifyOutput>()
     .use(describedErrors())
-    .use(validInput(validators.VerifyInput, "verify"))
-    .use(validOutput(validators.VerifyOutput, "verify"))
+    .use(validInput(Input, "verify"))
+    .use(validOutput(Output, "verify"))
     .handler((input) => verifyStep(input, deps()));
 }
 

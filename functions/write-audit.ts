@@ -1,5 +1,5 @@
 import middy from "@middy/core";
-import { WriteAuditInput } from "../schemas/generated/handlers.validate.js";
+import { Input } from "../schemas/generated/handlers/write-audit.validate.js";
 import { type AuditDependencies, auditStep, type WorkflowAuditInput } from "../src/control/audit-trail.ts";
 import { now, stateStore } from "./aws-dependencies.ts";
 import { readConfig } from "./config.ts";
@@ -8,7 +8,7 @@ import { lazy, validInput } from "./middleware.ts";
 /** The audit writer: appends one record per call (its role may only PutItem, on audit items). */
 export function createWriteAuditHandler(deps: () => AuditDependencies) {
   return middy<WorkflowAuditInput, { id: string }>()
-    .use(validInput(WriteAuditInput, "write-audit"))
+    .use(validInput(Input, "write-audit"))
     .handler(async (input) => ({ id: (await auditStep(input, deps())).id }));
 }
 

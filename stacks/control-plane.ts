@@ -74,7 +74,9 @@ export function controlPlane() {
       timeout: spec.timeout,
       // Least privilege: the statements of stacks/handlers.ts, not `link`'s wildcard grants.
       permissions: arns.apply((a) => spec.permissions(a).map(iamStatement)),
-      ...(spec.splitting ? { nodejs: { splitting: true } } : {}),
+      // What only some invocations need (the AWS clients of resource types, the bus, S3 for large
+      // state items, the CEL interpreter) loads on first use instead of at every cold start.
+      nodejs: { splitting: true },
       environment: {
         PLINTH_STAGE: $app.stage,
         PLINTH_STATE_TABLE: state.name,

@@ -35,8 +35,6 @@ export interface HandlerSpec {
   url?: "none" | "iam";
   /** Data files shipped next to the bundle (read relative to the task root). */
   copyFiles?: string[];
-  /** Bundle with code splitting: the AWS clients of resource types load when a plan needs them. */
-  splitting?: boolean;
 }
 
 const putEvents = (arns: ResourceArns): Statement[] => [
@@ -193,7 +191,6 @@ export const HANDLERS: ReadonlyArray<HandlerSpec> = [
     name: "plan",
     memory: "1024 MB",
     timeout: "15 minutes",
-    splitting: true,
     permissions: (arns) => [
       // Destroy plans read the spec; a saved plan is uploaded under plans/.
       {
@@ -222,7 +219,6 @@ export const HANDLERS: ReadonlyArray<HandlerSpec> = [
       name,
       memory: "1024 MB",
       timeout: "15 minutes",
-      splitting: true,
       permissions: (arns) => [
         ...runArtifacts(arns, true),
         ...writeState(arns),
@@ -239,7 +235,6 @@ export const HANDLERS: ReadonlyArray<HandlerSpec> = [
     name: "verify",
     memory: "1024 MB",
     timeout: "15 minutes",
-    splitting: true,
     permissions: (arns) => [
       ...runArtifacts(arns, false),
       ...readState(arns),

@@ -41,7 +41,7 @@ export async function openStateLocation(
     return {
       store: new DynamoDbStore(clients, { table, ...(bucket ? { bucket } : {}) }),
       artifacts: bucket
-        ? new S3ArtifactStore({ client: clients.s3(), bucket, prefix: "artifacts/" })
+        ? new S3ArtifactStore({ client: await clients.s3(), bucket, prefix: "artifacts/" })
         : new LocalArtifactStore(artifactsDir),
     };
   }

@@ -44,12 +44,19 @@ export const OFFLOAD_BYTES = 350_000;
 
 /**
  * The clients the store calls, with plinth's error mapping (AwsError subclasses): AwsClients, or
- * StateClients where nothing else is needed (a control-plane function).
+ * StateClients where nothing else is needed (a control-plane function). S3 is only needed for bodies
+ * too large for an item, so it may be loaded when first asked for.
  */
 export interface StoreClients {
   readonly region: string;
   dynamodb(): DynamoDBClient;
-  s3(): S3Client;
+  s3(): S3Client | Promise<S3Client>;
+}
+
+/** The S3 client and commands, loaded with the first body too large for an item. */
+async function s3Of(aws: StoreClients) {
+  const [client, commands] = await Promise.all([aws.s3(), import("@aws-sdk/client-s3")]);
+  return { client, ...commands };
 }
 
 export interface DynamoDbStoreOptions {
@@ -410,10 +417,15 @@ export class DynamoDbStore implements StateStore {
       );
     }
     const ref = `${this.#offloadPrefix}/${item.pk?.S}/${item.sk?.S}.json`;
-    await this.#aws
-      .s3()
+    const s3 = await s3Of(this.#aws);
+    await s3.client
       .send(
-        new PutObjectCommand({ Bucket: this.#bucket, Key: ref, Body: body, ContentType: "application/json" }),
+        new s3.PutObjectCommand({
+          Bucket: this.#bucket,
+          Key: ref,
+          Body: body,
+          ContentType: "application/json",
+        }),
       )
       .catch(unavailable);
     return { ...item, bodyRef: { S: ref } };
@@ -424,20 +436,20 @@ export class DynamoDbStore implements StateStore {
     const ref = item.bodyRef?.S;
     if (!ref || !this.#bucket)
       throw new StateCorruptError(`State item ${item.pk?.S} ${item.sk?.S} has no body; it was not changed.`);
-    const object = await this.#aws
-      .s3()
-      .send(new GetObjectCommand({ Bucket: this.#bucket, Key: ref }))
+    const s3 = await s3Of(this.#aws);
+    const object = await s3.client
+      .send(new s3.GetObjectCommand({ Bucket: this.#bucket, Key: ref }))
       .catch(unavailable);
     return parse<T>(await object.Body?.transformToString("utf8"), `s3://${this.#bucket}/${ref}`);
   }
 
   async #dropOffloaded(item: Item): Promise<void> {
     const ref = item.bodyRef?.S;
-    if (ref && this.#bucket)
-      await this.#aws
-        .s3()
-        .send(new DeleteObjectCommand({ Bucket: this.#bucket, Key: ref }))
-        .catch(() => undefined);
+    if (!ref || !this.#bucket) return;
+    const s3 = await s3Of(this.#aws);
+    await s3.client
+      .send(new s3.DeleteObjectCommand({ Bucket: this.#bucket, Key: ref }))
+      .catch(() => undefined);
   }
 
   /** DynamoDB's send, with a missing table reported as what it is. */

@@ -1,7 +1,7 @@
+import type { ArtifactRef } from "../../artifacts/artifact-store.ts";
 import type { EventPublisher } from "../../events/publisher.ts";
 import { decodeGraph } from "../../model/graph-json.ts";
 import { checkPolicy } from "../../policy/check-policy.ts";
-import { POLICY_CONFIG_FILE, readPolicyConfig } from "../../policy/policy-config.ts";
 import { reportJson } from "../../policy/reporters/report-json.ts";
 import { SEVERITIES, type Severity } from "../../policy/types.ts";
 import { auditStep } from "../audit-trail.ts";
@@ -30,8 +30,14 @@ export async function policyStep(
   deps: StepDependencies & { publisher: EventPublisher },
 ): Promise<PolicyOutput> {
   const graph = decodeGraph(await getJson(deps.artifacts, input.codegen.graph));
+  // Custom rules bring the CEL interpreter: loaded only for a spec that has a policy config.
   const config = input.codegen.policyConfig
-    ? readPolicyConfig(await getText(deps.artifacts, input.codegen.policyConfig), POLICY_CONFIG_FILE)
+    ? await import("../../policy/policy-config.ts").then(async ({ POLICY_CONFIG_FILE, readPolicyConfig }) =>
+        readPolicyConfig(
+          await getText(deps.artifacts, input.codegen.policyConfig as ArtifactRef),
+          POLICY_CONFIG_FILE,
+        ),
+      )
     : undefined;
   const report = checkPolicy([{ graph, env: input.env }], {
     customRules: config?.rules ?? [],

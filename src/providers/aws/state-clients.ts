@@ -1,12 +1,13 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { S3Client } from "@aws-sdk/client-s3";
+import type { S3Client } from "@aws-sdk/client-s3";
 import type { AwsConfig } from "./aws-config.ts";
 import { createClient, type SdkClient } from "./create-client.ts";
 
 /**
  * The two clients the DynamoDB state store calls, set up like AwsClients' (errors mapped, retries,
  * endpoints) without loading the other services' SDKs: what a control-plane function that only
- * reads and writes state carries. No role is assumed: the function's own role owns the table.
+ * reads and writes state carries. S3 loads with the first body too large for an item. No role is
+ * assumed: the function's own role owns the table.
  */
 export class StateClients {
   readonly config: AwsConfig;
@@ -26,11 +27,14 @@ export class StateClients {
     return this.#dynamodb;
   };
 
-  s3 = (): S3Client => {
-    const pathStyle = (this.config.serviceEndpoints?.s3 ?? this.config.endpoint) !== undefined;
-    this.#s3 ??= createClient(S3Client, "s3", this.config, this.config.credentials, {
-      forcePathStyle: pathStyle,
-    });
+  s3 = async (): Promise<S3Client> => {
+    if (!this.#s3) {
+      const { S3Client } = await import("@aws-sdk/client-s3");
+      const pathStyle = (this.config.serviceEndpoints?.s3 ?? this.config.endpoint) !== undefined;
+      this.#s3 ??= createClient(S3Client, "s3", this.config, this.config.credentials, {
+        forcePathStyle: pathStyle,
+      });
+    }
     return this.#s3;
   };
 

@@ -17,7 +17,7 @@ import { createPlanHandler } from "../../../functions/plan.ts";
 import { createPolicyCheckHandler } from "../../../functions/policy-check.ts";
 import { createRollbackHandler } from "../../../functions/rollback.ts";
 import { createVerifyHandler } from "../../../functions/verify.ts";
-import * as validators from "../../../schemas/generated/handlers.validate.js";
+import { Output as CheckpointOutput } from "../../../schemas/generated/handlers/checkpoint.validate.js";
 import { InputError } from "../../../src/errors.ts";
 
 const nothing = () => {
@@ -117,7 +117,7 @@ describe("the deploy steps refuse input their schema does not allow, before doin
 describe("handler middleware", () => {
   test("an answer outside the step's contract is refused: the next step never reads it", async () => {
     const handler = middy()
-      .use(validOutput(validators.CheckpointOutput, "checkpoint"))
+      .use(validOutput(CheckpointOutput, "checkpoint"))
       .handler(async () => ({ version: "3" }));
     await assert.rejects(call(handler, {}), (error: Error) => {
       assert.ok(error instanceof InvalidTaskOutputError);
