@@ -7,7 +7,9 @@ import {
   NoPendingApprovalError,
   parseApprovalRoute,
 } from "../src/control/decide-approval.ts";
-import { now, stateStore, taskTokens } from "./aws-dependencies.ts";
+import { now } from "./aws/clock.ts";
+import { stateStore } from "./aws/state.ts";
+import { taskTokens } from "./aws/step-functions.ts";
 import { readConfig } from "./config.ts";
 import { json, rawBody } from "./http.ts";
 import { lazy } from "./middleware.ts";

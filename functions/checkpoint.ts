@@ -3,7 +3,9 @@ import { Input, Output } from "../schemas/generated/handlers/checkpoint.validate
 import { type CheckpointStepInput, checkpointStep } from "../src/control/deploy/checkpoint-step.ts";
 import type { CheckpointOutput } from "../src/control/deploy/contracts.ts";
 import type { StepDependencies } from "../src/control/deploy/deploy-dependencies.ts";
-import { artifactStore, now, stateStore } from "./aws-dependencies.ts";
+import { artifactStore } from "./aws/artifacts.ts";
+import { now } from "./aws/clock.ts";
+import { stateStore } from "./aws/state.ts";
 import { readConfig } from "./config.ts";
 import { describedErrors, lazy, validInput, validOutput } from "./middleware.ts";
 

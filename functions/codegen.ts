@@ -7,7 +7,9 @@ import {
   codegenStep,
 } from "../src/control/deploy/codegen-step.ts";
 import type { CodegenOutput } from "../src/control/deploy/contracts.ts";
-import { artifactStore, now, specSource, stateStore } from "./aws-dependencies.ts";
+import { artifactStore, specSource } from "./aws/artifacts.ts";
+import { now } from "./aws/clock.ts";
+import { stateStore } from "./aws/state.ts";
 import { readConfig } from "./config.ts";
 import { describedErrors, lazy, validInput, validOutput } from "./middleware.ts";
 

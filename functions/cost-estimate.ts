@@ -3,7 +3,10 @@ import { Input, Output } from "../schemas/generated/handlers/cost-estimate.valid
 import type { CostOutput } from "../src/control/deploy/contracts.ts";
 import { type CostStepDependencies, type CostStepInput, costStep } from "../src/control/deploy/cost-step.ts";
 import { SnapshotPrices } from "../src/cost/prices/snapshot.ts";
-import { artifactStore, eventPublisher, now, stateStore } from "./aws-dependencies.ts";
+import { artifactStore } from "./aws/artifacts.ts";
+import { eventPublisher } from "./aws/bus.ts";
+import { now } from "./aws/clock.ts";
+import { stateStore } from "./aws/state.ts";
 import { readConfig } from "./config.ts";
 import { describedErrors, lazy, validInput, validOutput } from "./middleware.ts";
 

@@ -3,7 +3,7 @@ import { Input, Output } from "../schemas/generated/handlers/destroy.validate.js
 import { type ApplyStepInput, applyStep } from "../src/control/deploy/apply-step.ts";
 import type { ApplyOutput } from "../src/control/deploy/contracts.ts";
 import type { EngineDependencies } from "../src/control/deploy/deploy-dependencies.ts";
-import { engineDependencies } from "./aws-dependencies.ts";
+import { engineDependencies } from "./aws/resources.ts";
 import { readConfig } from "./config.ts";
 import { describedErrors, lazy, validInput, validOutput } from "./middleware.ts";
 

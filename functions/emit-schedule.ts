@@ -2,7 +2,7 @@ import middy from "@middy/core";
 import { Envelope } from "../schemas/generated/events.validate.js";
 import type { EventInput } from "../src/events/envelope.ts";
 import type { EventPublisher } from "../src/events/publisher.ts";
-import { eventPublisher } from "./aws-dependencies.ts";
+import { eventPublisher } from "./aws/bus.ts";
 import { readConfig } from "./config.ts";
 import { lazy, validInput } from "./middleware.ts";
 

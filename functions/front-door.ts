@@ -6,7 +6,10 @@ import { InvalidEventError } from "../src/events/errors.ts";
 import type { EventPublisher } from "../src/events/publisher.ts";
 import { validateEvent } from "../src/events/validate-event.ts";
 import { schemaProblems } from "../src/schema-problems.ts";
-import { eventPublisher, now, stateStore, workflowStarter } from "./aws-dependencies.ts";
+import { eventPublisher } from "./aws/bus.ts";
+import { now } from "./aws/clock.ts";
+import { stateStore } from "./aws/state.ts";
+import { workflowStarter } from "./aws/step-functions.ts";
 import { ConfigurationError, readConfig } from "./config.ts";
 import { lazy } from "./middleware.ts";
 

@@ -5,7 +5,10 @@ import {
   receiveGitHubWebhook,
   type WebhookDependencies,
 } from "../src/control/github-webhook.ts";
-import { eventPublisher, now, stateStore, webhookSecret } from "./aws-dependencies.ts";
+import { eventPublisher } from "./aws/bus.ts";
+import { now } from "./aws/clock.ts";
+import { webhookSecret } from "./aws/secrets.ts";
+import { stateStore } from "./aws/state.ts";
 import { readConfig } from "./config.ts";
 import { json, lowerCaseHeaders, rawBody } from "./http.ts";
 import { lazy } from "./middleware.ts";

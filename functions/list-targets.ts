@@ -2,7 +2,7 @@ import middy from "@middy/core";
 import { Input } from "../schemas/generated/handlers/list-targets.validate.js";
 import { StoreTargetSource } from "../src/control/target-records.ts";
 import type { Target, TargetScope, TargetSource } from "../src/control/targets.ts";
-import { stateStore } from "./aws-dependencies.ts";
+import { stateStore } from "./aws/state.ts";
 import { readConfig } from "./config.ts";
 import { lazy, validInput } from "./middleware.ts";
 

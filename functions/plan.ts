@@ -3,7 +3,8 @@ import { Input, Output } from "../schemas/generated/handlers/plan.validate.js";
 import { ProviderSchemas } from "../src/catalog/provider-schemas.ts";
 import type { PlanOutput } from "../src/control/deploy/contracts.ts";
 import { type PlanStepDependencies, type PlanStepInput, planStep } from "../src/control/deploy/plan-step.ts";
-import { engineDependencies, specSource } from "./aws-dependencies.ts";
+import { specSource } from "./aws/artifacts.ts";
+import { engineDependencies } from "./aws/resources.ts";
 import { readConfig } from "./config.ts";
 import { describedErrors, lazy, validInput, validOutput } from "./middleware.ts";
 

@@ -4,7 +4,10 @@ import type { PolicyOutput } from "../src/control/deploy/contracts.ts";
 import type { StepDependencies } from "../src/control/deploy/deploy-dependencies.ts";
 import { type PolicyStepInput, policyStep } from "../src/control/deploy/policy-step.ts";
 import type { EventPublisher } from "../src/events/publisher.ts";
-import { artifactStore, eventPublisher, now, stateStore } from "./aws-dependencies.ts";
+import { artifactStore } from "./aws/artifacts.ts";
+import { eventPublisher } from "./aws/bus.ts";
+import { now } from "./aws/clock.ts";
+import { stateStore } from "./aws/state.ts";
 import { readConfig } from "./config.ts";
 import { describedErrors, lazy, validInput, validOutput } from "./middleware.ts";
 

@@ -3,7 +3,9 @@ import { Input } from "../schemas/generated/handlers/record-failure.validate.js"
 import type { AuditDependencies } from "../src/control/audit-trail.ts";
 import { type FailureInput, type FailureRecord, recordFailure } from "../src/control/record-failure.ts";
 import type { EventPublisher } from "../src/events/publisher.ts";
-import { eventPublisher, now, stateStore } from "./aws-dependencies.ts";
+import { eventPublisher } from "./aws/bus.ts";
+import { now } from "./aws/clock.ts";
+import { stateStore } from "./aws/state.ts";
 import { readConfig } from "./config.ts";
 import { lazy, validInput } from "./middleware.ts";
 

@@ -7,7 +7,9 @@ import {
   requestApproval,
 } from "../src/control/approvals.ts";
 import type { EventPublisher } from "../src/events/publisher.ts";
-import { eventPublisher, now, stateStore } from "./aws-dependencies.ts";
+import { eventPublisher } from "./aws/bus.ts";
+import { now } from "./aws/clock.ts";
+import { stateStore } from "./aws/state.ts";
 import { readConfig } from "./config.ts";
 import { lazy, validInput } from "./middleware.ts";
 

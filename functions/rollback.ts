@@ -3,7 +3,7 @@ import { Input, Output } from "../schemas/generated/handlers/rollback.validate.j
 import type { RollbackOutput } from "../src/control/deploy/contracts.ts";
 import type { EngineDependencies } from "../src/control/deploy/deploy-dependencies.ts";
 import { type RollbackStepInput, rollbackStep } from "../src/control/deploy/rollback-step.ts";
-import { engineDependencies } from "./aws-dependencies.ts";
+import { engineDependencies } from "./aws/resources.ts";
 import { readConfig } from "./config.ts";
 import { describedErrors, lazy, validInput, validOutput } from "./middleware.ts";
 

@@ -9,7 +9,10 @@ import {
 } from "../src/control/scan-target.ts";
 import type { Target } from "../src/control/targets.ts";
 import { SnapshotPrices } from "../src/cost/prices/snapshot.ts";
-import { artifactStore, eventPublisher, now, stateStore } from "./aws-dependencies.ts";
+import { artifactStore } from "./aws/artifacts.ts";
+import { eventPublisher } from "./aws/bus.ts";
+import { now } from "./aws/clock.ts";
+import { stateStore } from "./aws/state.ts";
 import { readConfig } from "./config.ts";
 import { lazy, validInput } from "./middleware.ts";
 

@@ -3,7 +3,7 @@ import { Input } from "../schemas/generated/handlers/start-workflow.validate.js"
 import { type Delivery, dispatchEvent, type WorkflowStarter } from "../src/events/dispatch.ts";
 import type { PlinthEvent } from "../src/events/envelope.ts";
 import { validateEvent } from "../src/events/validate-event.ts";
-import { workflowStarter } from "./aws-dependencies.ts";
+import { workflowStarter } from "./aws/step-functions.ts";
 import { readConfig } from "./config.ts";
 import { lazy, validInput } from "./middleware.ts";
 

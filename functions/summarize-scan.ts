@@ -3,7 +3,7 @@ import { Input } from "../schemas/generated/handlers/summarize-scan.validate.js"
 import type { ScanKind, ScanResult } from "../src/control/scan-target.ts";
 import { type ScanSummary, summarizeScan } from "../src/control/summarize-scan.ts";
 import type { EventPublisher } from "../src/events/publisher.ts";
-import { eventPublisher } from "./aws-dependencies.ts";
+import { eventPublisher } from "./aws/bus.ts";
 import { readConfig } from "./config.ts";
 import { lazy, validInput } from "./middleware.ts";
 

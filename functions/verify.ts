@@ -3,7 +3,7 @@ import { Input, Output } from "../schemas/generated/handlers/verify.validate.js"
 import type { VerifyOutput } from "../src/control/deploy/contracts.ts";
 import type { EngineDependencies } from "../src/control/deploy/deploy-dependencies.ts";
 import { type VerifyStepInput, verifyStep } from "../src/control/deploy/verify-step.ts";
-import { engineDependencies } from "./aws-dependencies.ts";
+import { engineDependencies } from "./aws/resources.ts";
 import { readConfig } from "./config.ts";
 import { describedErrors, lazy, validInput, validOutput } from "./middleware.ts";
 

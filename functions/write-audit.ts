@@ -1,7 +1,8 @@
 import middy from "@middy/core";
 import { Input } from "../schemas/generated/handlers/write-audit.validate.js";
 import { type AuditDependencies, auditStep, type WorkflowAuditInput } from "../src/control/audit-trail.ts";
-import { now, stateStore } from "./aws-dependencies.ts";
+import { now } from "./aws/clock.ts";
+import { stateStore } from "./aws/state.ts";
 import { readConfig } from "./config.ts";
 import { lazy, validInput } from "./middleware.ts";
 

@@ -13,7 +13,7 @@ import {
   type QueryCommandInput,
   UpdateTimeToLiveCommand,
 } from "@aws-sdk/client-dynamodb";
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+import type { S3Client } from "@aws-sdk/client-s3";
 import { AwsError, AwsNotFoundError } from "../providers/aws/aws-errors.ts";
 import {
   LockHeldError,
