@@ -1,19 +1,16 @@
-import middy from "@middy/core";
-import { Input, Output } from "../schemas/generated/handlers/apply.validate.js";
+import * as contract from "../schemas/generated/handlers/apply.validate.js";
 import { type ApplyStepInput, applyStep } from "../src/control/deploy/apply-step.ts";
 import type { ApplyOutput } from "../src/control/deploy/contracts.ts";
 import type { EngineDependencies } from "../src/control/deploy/deploy-dependencies.ts";
 import { engineDependencies } from "./aws/resources.ts";
 import { readConfig } from "./config.ts";
-import { describedErrors, lazy, validInput, validOutput } from "./middleware.ts";
+import { lazy, stepHandler } from "./middleware.ts";
 
 /** Applies the run's plan under the lock, through the environment's role. Never retried blindly. */
 export function createApplyHandler(deps: () => EngineDependencies) {
-  return middy<ApplyStepInput, ApplyOutput>()
-    .use(describedErrors())
-    .use(validInput(Input, "apply"))
-    .use(validOutput(Output, "apply"))
-    .handler((input) => applyStep(input, deps(), "Apply"));
+  return stepHandler<ApplyStepInput, ApplyOutput>("apply", contract, (input) =>
+    applyStep(input, deps(), "Apply"),
+  );
 }
 
 export const handler = createApplyHandler(lazy(() => engineDependencies(readConfig())));

@@ -1,5 +1,4 @@
-import middy from "@middy/core";
-import { Input, Output } from "../schemas/generated/handlers/checkpoint.validate.js";
+import * as contract from "../schemas/generated/handlers/checkpoint.validate.js";
 import { type CheckpointStepInput, checkpointStep } from "../src/control/deploy/checkpoint-step.ts";
 import type { CheckpointOutput } from "../src/control/deploy/contracts.ts";
 import type { StepDependencies } from "../src/control/deploy/deploy-dependencies.ts";
@@ -7,15 +6,13 @@ import { artifactStore } from "./aws/artifacts.ts";
 import { now } from "./aws/clock.ts";
 import { stateStore } from "./aws/state.ts";
 import { readConfig } from "./config.ts";
-import { describedErrors, lazy, validInput, validOutput } from "./middleware.ts";
+import { lazy, stepHandler } from "./middleware.ts";
 
 /** The rollback point, checked current and audited; the environment registered for scans. */
 export function createCheckpointHandler(deps: () => StepDependencies) {
-  return middy<CheckpointStepInput, CheckpointOutput>()
-    .use(describedErrors())
-    .use(validInput(Input, "checkpoint"))
-    .use(validOutput(Output, "checkpoint"))
-    .handler((input) => checkpointStep(input, deps()));
+  return stepHandler<CheckpointStepInput, CheckpointOutput>("checkpoint", contract, (input) =>
+    checkpointStep(input, deps()),
+  );
 }
 
 export const handler = createCheckpointHandler(

@@ -1,5 +1,4 @@
-import middy from "@middy/core";
-import { Input, Output } from "../schemas/generated/handlers/codegen.validate.js";
+import * as contract from "../schemas/generated/handlers/codegen.validate.js";
 import { ProviderSchemas } from "../src/catalog/provider-schemas.ts";
 import {
   type CodegenDependencies,
@@ -11,15 +10,13 @@ import { artifactStore, specSource } from "./aws/artifacts.ts";
 import { now } from "./aws/clock.ts";
 import { stateStore } from "./aws/state.ts";
 import { readConfig } from "./config.ts";
-import { describedErrors, lazy, validInput, validOutput } from "./middleware.ts";
+import { lazy, stepHandler } from "./middleware.ts";
 
 /** Deploy's first step: the spec validated and lowered; spec, graph and generated code stored. */
 export function createCodegenHandler(deps: () => CodegenDependencies) {
-  return middy<CodegenStepInput, CodegenOutput>()
-    .use(describedErrors())
-    .use(validInput(Input, "codegen"))
-    .use(validOutput(Output, "codegen"))
-    .handler((input) => codegenStep(input, deps()));
+  return stepHandler<CodegenStepInput, CodegenOutput>("codegen", contract, (input) =>
+    codegenStep(input, deps()),
+  );
 }
 
 export const handler = createCodegenHandler(

@@ -1,5 +1,4 @@
-import middy from "@middy/core";
-import { Input, Output } from "../schemas/generated/handlers/cost-estimate.validate.js";
+import * as contract from "../schemas/generated/handlers/cost-estimate.validate.js";
 import type { CostOutput } from "../src/control/deploy/contracts.ts";
 import { type CostStepDependencies, type CostStepInput, costStep } from "../src/control/deploy/cost-step.ts";
 import { SnapshotPrices } from "../src/cost/prices/snapshot.ts";
@@ -8,15 +7,13 @@ import { eventPublisher } from "./aws/bus.ts";
 import { now } from "./aws/clock.ts";
 import { stateStore } from "./aws/state.ts";
 import { readConfig } from "./config.ts";
-import { describedErrors, lazy, validInput, validOutput } from "./middleware.ts";
+import { lazy, stepHandler } from "./middleware.ts";
 
 /** The budget gate's data: over budget announces BudgetExceeded; BudgetGate reads `withinBudget`. */
 export function createCostEstimateHandler(deps: () => CostStepDependencies) {
-  return middy<CostStepInput, CostOutput>()
-    .use(describedErrors())
-    .use(validInput(Input, "cost-estimate"))
-    .use(validOutput(Output, "cost-estimate"))
-    .handler((input) => costStep(input, deps()));
+  return stepHandler<CostStepInput, CostOutput>("cost-estimate", contract, (input) =>
+    costStep(input, deps()),
+  );
 }
 
 export const handler = createCostEstimateHandler(

@@ -1,4 +1,4 @@
-import type { MiddlewareObj } from "@middy/core";
+import middy, { type MiddlewareObj } from "@middy/core";
 import { PlinthError } from "../src/errors.ts";
 import { type CompiledValidator, schemaProblems } from "../src/schema-problems.ts";
 
@@ -51,6 +51,22 @@ export function describedErrors(): MiddlewareObj {
       if (error instanceof PlinthError && (error.location || error.hint)) error.message = error.describe();
     },
   };
+}
+
+/**
+ * A deploy or destroy step as a Lambda handler: the input and the answer checked against the step's
+ * contract (schemas/handlers/<name>.schema.json), a failure's message made readable for the record.
+ */
+export function stepHandler<I, O>(
+  name: string,
+  contract: { Input: CompiledValidator; Output: CompiledValidator },
+  step: (input: I) => Promise<O>,
+) {
+  return middy<I, O>()
+    .use(describedErrors())
+    .use(validInput(contract.Input, name))
+    .use(validOutput(contract.Output, name))
+    .handler(step);
 }
 
 /**

@@ -1,20 +1,15 @@
-import middy from "@middy/core";
-import { Input, Output } from "../schemas/generated/handlers/plan.validate.js";
+import * as contract from "../schemas/generated/handlers/plan.validate.js";
 import { ProviderSchemas } from "../src/catalog/provider-schemas.ts";
 import type { PlanOutput } from "../src/control/deploy/contracts.ts";
 import { type PlanStepDependencies, type PlanStepInput, planStep } from "../src/control/deploy/plan-step.ts";
 import { specSource } from "./aws/artifacts.ts";
 import { engineDependencies } from "./aws/resources.ts";
 import { readConfig } from "./config.ts";
-import { describedErrors, lazy, validInput, validOutput } from "./middleware.ts";
+import { lazy, stepHandler } from "./middleware.ts";
 
 /** Plans the deploy (or the destroy) against the state table, through the environment's role. */
 export function createPlanHandler(deps: () => PlanStepDependencies) {
-  return middy<PlanStepInput, PlanOutput>()
-    .use(describedErrors())
-    .use(validInput(Input, "plan"))
-    .use(validOutput(Output, "plan"))
-    .handler((input) => planStep(input, deps()));
+  return stepHandler<PlanStepInput, PlanOutput>("plan", contract, (input) => planStep(input, deps()));
 }
 
 export const handler = createPlanHandler(

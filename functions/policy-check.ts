@@ -1,5 +1,4 @@
-import middy from "@middy/core";
-import { Input, Output } from "../schemas/generated/handlers/policy-check.validate.js";
+import * as contract from "../schemas/generated/handlers/policy-check.validate.js";
 import type { PolicyOutput } from "../src/control/deploy/contracts.ts";
 import type { StepDependencies } from "../src/control/deploy/deploy-dependencies.ts";
 import { type PolicyStepInput, policyStep } from "../src/control/deploy/policy-step.ts";
@@ -9,15 +8,13 @@ import { eventPublisher } from "./aws/bus.ts";
 import { now } from "./aws/clock.ts";
 import { stateStore } from "./aws/state.ts";
 import { readConfig } from "./config.ts";
-import { describedErrors, lazy, validInput, validOutput } from "./middleware.ts";
+import { lazy, stepHandler } from "./middleware.ts";
 
 /** The policy gate's check: blocking failures announce PolicyViolations; PolicyGate reads `passed`. */
 export function createPolicyCheckHandler(deps: () => StepDependencies & { publisher: EventPublisher }) {
-  return middy<PolicyStepInput, PolicyOutput>()
-    .use(describedErrors())
-    .use(validInput(Input, "policy-check"))
-    .use(validOutput(Output, "policy-check"))
-    .handler((input) => policyStep(input, deps()));
+  return stepHandler<PolicyStepInput, PolicyOutput>("policy-check", contract, (input) =>
+    policyStep(input, deps()),
+  );
 }
 
 export const handler = createPolicyCheckHandler(

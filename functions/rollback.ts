@@ -1,19 +1,16 @@
-import middy from "@middy/core";
-import { Input, Output } from "../schemas/generated/handlers/rollback.validate.js";
+import * as contract from "../schemas/generated/handlers/rollback.validate.js";
 import type { RollbackOutput } from "../src/control/deploy/contracts.ts";
 import type { EngineDependencies } from "../src/control/deploy/deploy-dependencies.ts";
 import { type RollbackStepInput, rollbackStep } from "../src/control/deploy/rollback-step.ts";
 import { engineDependencies } from "./aws/resources.ts";
 import { readConfig } from "./config.ts";
-import { describedErrors, lazy, validInput, validOutput } from "./middleware.ts";
+import { lazy, stepHandler } from "./middleware.ts";
 
 /** After a failed apply, when requested: plans back to the checkpoint and applies it. */
 export function createRollbackHandler(deps: () => EngineDependencies) {
-  return middy<RollbackStepInput, RollbackOutput>()
-    .use(describedErrors())
-    .use(validInput(Input, "rollback"))
-    .use(validOutput(Output, "rollback"))
-    .handler((input) => rollbackStep(input, deps()));
+  return stepHandler<RollbackStepInput, RollbackOutput>("rollback", contract, (input) =>
+    rollbackStep(input, deps()),
+  );
 }
 
 export const handler = createRollbackHandler(lazy(() => engineDependencies(readConfig())));

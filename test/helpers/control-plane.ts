@@ -59,3 +59,16 @@ export function auditOf(
 ): Promise<AuditRecord[]> {
   return auditOfRun(plane.store, scope, runId);
 }
+
+/** The audit trail of a deploy run that went all the way, step by step (`<step> <outcome>`). */
+export const DEPLOYED = [
+  "Deploy started",
+  "Codegen succeeded",
+  "PolicyCheck succeeded",
+  "CostEstimate succeeded",
+  "Plan succeeded",
+  "Checkpoint succeeded",
+  "Apply succeeded",
+  "Verify succeeded",
+  "Deploy succeeded",
+];

@@ -1,10 +1,10 @@
 import { checkPlanIsCurrent } from "../../engine/plan-file.ts";
 import type { Plan } from "../../engine/plan-types.ts";
 import { loadWorkingState } from "../../state/working-state.ts";
-import { auditStep } from "../audit-trail.ts";
 import { StoreTargetSource } from "../target-records.ts";
 import type { CheckpointOutput, CodegenOutput, PlanOutput, StepInput } from "./contracts.ts";
 import type { StepDependencies } from "./deploy-dependencies.ts";
+import { recordStep } from "./record-step.ts";
 import { getJson } from "./run-artifacts.ts";
 
 export interface CheckpointStepInput extends StepInput {
@@ -29,15 +29,11 @@ export async function checkpointStep(
   checkPlanIsCurrent(plan, await loadWorkingState(deps.store, key));
   if (input.codegen)
     await new StoreTargetSource(deps.store).register({ ...key, spec: input.codegen.spec.key });
-  await auditStep(
+  await recordStep(
+    input,
     {
       workflow: plan.command === "destroy" ? "destroy" : "deploy",
-      runId: input.runId,
       step: "Checkpoint",
-      outcome: "succeeded",
-      app: input.app,
-      env: input.env,
-      principal: input.principal,
       detail: { rollbackTo: plan.baseVersion, planHash: plan.hash },
     },
     deps,

@@ -5,10 +5,10 @@ import { type Format, generate } from "../../codegen/generate.ts";
 import type { Cloud } from "../../model/graph.ts";
 import { encodeGraph } from "../../model/graph-json.ts";
 import { POLICY_CONFIG_FILE } from "../../policy/policy-config.ts";
-import { auditStep } from "../audit-trail.ts";
 import type { CodeFormat, CodegenOutput, DeployRequest, StepInput } from "./contracts.ts";
 import type { SpecSource, StepDependencies } from "./deploy-dependencies.ts";
 import { besideSpec, loadEnvironment } from "./load-environment.ts";
+import { recordStep } from "./record-step.ts";
 import { putJson, runArtifact } from "./run-artifacts.ts";
 
 export interface CodegenStepInput extends Omit<StepInput, "principal"> {
@@ -63,15 +63,11 @@ export async function codegenStep(
       skipped.push({ format: name, reason: error.message });
     }
   }
-  await auditStep(
+  await recordStep(
+    { ...input, principal: input.detail.principal },
     {
       workflow: "deploy",
-      runId: input.runId,
       step: "Codegen",
-      outcome: "succeeded",
-      app: input.app,
-      env: input.env,
-      principal: input.detail.principal,
       detail: {
         resources: loaded.graph.nodes.length,
         specSha256: loaded.sha256,

@@ -5,9 +5,9 @@ import { graphOfCheckpoint } from "../../engine/plan-file.ts";
 import type { EventPublisher } from "../../events/publisher.ts";
 import { decodeGraph } from "../../model/graph-json.ts";
 import { parseSpec } from "../../spec/load-spec.ts";
-import { auditStep } from "../audit-trail.ts";
 import type { CodegenOutput, CostOutput, StepInput } from "./contracts.ts";
 import type { StepDependencies } from "./deploy-dependencies.ts";
+import { recordStep } from "./record-step.ts";
 import { getJson, getText, putJson, runArtifact } from "./run-artifacts.ts";
 
 export interface CostStepInput extends StepInput {
@@ -62,15 +62,12 @@ export async function costStep(input: CostStepInput, deps: CostStepDependencies)
   const message = withinBudget
     ? `${money(report.totalMonthlyCost)} a month${limits?.monthly === undefined ? "" : `, within the budget of ${money(limits.monthly)}`}.`
     : `${check?.violations.map((v) => v.message).join(" ")} Nothing was changed.`;
-  await auditStep(
+  await recordStep(
+    input,
     {
       workflow: "deploy",
-      runId: input.runId,
       step: "CostEstimate",
       outcome: withinBudget ? "succeeded" : "failed",
-      app: input.app,
-      env: input.env,
-      principal: input.principal,
       detail: {
         monthlyCost: report.totalMonthlyCost,
         currency: report.currency,

@@ -8,11 +8,11 @@ import type { ResourceGraph } from "../../model/graph.ts";
 import { decodeGraph } from "../../model/graph-json.ts";
 import type { StateKey } from "../../state/types.ts";
 import { loadWorkingState, type WorkingState } from "../../state/working-state.ts";
-import { auditStep } from "../audit-trail.ts";
 import type { CodegenOutput, DeployEnvironment, DeployRequest, PlanOutput } from "./contracts.ts";
 import type { EngineDependencies, SpecSource } from "./deploy-dependencies.ts";
 import { DeployTargetMismatchError } from "./errors.ts";
 import { loadEnvironment } from "./load-environment.ts";
+import { recordStep } from "./record-step.ts";
 import { getJson, putJson, runArtifact } from "./run-artifacts.ts";
 
 export interface PlanStepInput {
@@ -67,15 +67,11 @@ export async function planStep(input: PlanStepInput, deps: PlanStepDependencies)
     region: environment.region,
     ...(environment.roleArn ? { roleArn: environment.roleArn } : {}),
   };
-  await auditStep(
+  await recordStep(
+    { ...input, principal: input.detail.principal },
     {
       workflow: input.mode === "destroy" ? "destroy" : "deploy",
-      runId: input.runId,
       step: "Plan",
-      outcome: "succeeded",
-      app: input.app,
-      env: input.env,
-      principal: input.detail.principal,
       detail: {
         summary: output.summary,
         baseVersion: plan.baseVersion,

@@ -4,9 +4,9 @@ import { decodeGraph } from "../../model/graph-json.ts";
 import { checkPolicy } from "../../policy/check-policy.ts";
 import { reportJson } from "../../policy/reporters/report-json.ts";
 import { SEVERITIES, type Severity } from "../../policy/types.ts";
-import { auditStep } from "../audit-trail.ts";
 import type { CodegenOutput, PolicyOutput, StepInput } from "./contracts.ts";
 import type { StepDependencies } from "./deploy-dependencies.ts";
+import { recordStep } from "./record-step.ts";
 import { getJson, getText, runArtifact } from "./run-artifacts.ts";
 
 /**
@@ -72,15 +72,12 @@ export async function policyStep(
       "detail-type": "PolicyViolations",
       detail: { app: input.app, env: input.env, runId: input.runId, failures, rules },
     });
-  await auditStep(
+  await recordStep(
+    input,
     {
       workflow: "deploy",
-      runId: input.runId,
       step: "PolicyCheck",
       outcome: failures === 0 ? "succeeded" : "failed",
-      app: input.app,
-      env: input.env,
-      principal: input.principal,
       detail: { failures, warnings: report.summary.fail - failures, rules },
     },
     deps,

@@ -3,10 +3,10 @@ import { nodesOfPlan } from "../../engine/plan-file.ts";
 import type { Plan } from "../../engine/plan-types.ts";
 import { verifyApply } from "../../engine/verify.ts";
 import { loadWorkingState } from "../../state/working-state.ts";
-import { auditStep } from "../audit-trail.ts";
 import type { ApplyOutput, PlanOutput, StepInput, VerifyOutput } from "./contracts.ts";
 import type { EngineDependencies } from "./deploy-dependencies.ts";
 import { VerificationFailedError } from "./errors.ts";
+import { recordStep } from "./record-step.ts";
 import { getJson } from "./run-artifacts.ts";
 
 export interface VerifyStepInput extends StepInput {
@@ -32,15 +32,11 @@ export async function verifyStep(input: VerifyStepInput, deps: EngineDependencie
       },
     );
   }
-  await auditStep(
+  await recordStep(
+    input,
     {
       workflow: plan.command === "destroy" ? "destroy" : "deploy",
-      runId: input.runId,
       step: "Verify",
-      outcome: "succeeded",
-      app: input.app,
-      env: input.env,
-      principal: input.principal,
       detail: { version: input.apply.version, resources: plan.nodes.length },
     },
     deps,

@@ -8,6 +8,7 @@ import { auditOfRun } from "../../../src/control/audit-trail.ts";
 import { LocalFileStore } from "../../../src/state/local-file-store.ts";
 import { motoClients, motoEnv } from "../../helpers/aws.ts";
 import { runCli } from "../../helpers/cli.ts";
+import { DEPLOYED } from "../../helpers/control-plane.ts";
 import { startFaultProxy } from "../../helpers/fault-proxy.ts";
 import { motoAccount, motoEndpoint } from "../../helpers/moto.ts";
 
@@ -63,17 +64,7 @@ test("a failing apply ends in the failure path with a clear record and DeployFai
     assert.deepEqual(record?.detail?.rollback, { version: 3 });
     assert.deepEqual(
       (await auditOfRun(store, key, first?.detail.runId)).map((r) => `${r.step} ${r.outcome}`),
-      [
-        "Deploy started",
-        "Codegen succeeded",
-        "PolicyCheck succeeded",
-        "CostEstimate succeeded",
-        "Plan succeeded",
-        "Checkpoint succeeded",
-        "Apply failed",
-        "RollBack succeeded",
-        "Apply failed",
-      ],
+      [...DEPLOYED.slice(0, 6), "Apply failed", "RollBack succeeded", "Apply failed"],
     );
     assert.deepEqual(
       (await store.listVersions(key)).map((v) => `${v.version} ${v.outcome} ${v.resourceCount}`),

@@ -33,6 +33,6 @@ test("each deploy step's schema defines its output too, and the handler checks w
     const module = await import(`../../../schemas/generated/handlers/${name}.validate.js`);
     assert.equal(typeof module.Output, "function", name);
     const source = readFileSync(new URL(`../../../functions/${name}.ts`, import.meta.url), "utf8");
-    assert.match(source, new RegExp(`validOutput\\(Output, "${name}"\\)`), name);
+    assert.match(source, new RegExp(`stepHandler<[^>]+>\\("${name}", contract,`), name);
   }
 });
