@@ -117,9 +117,13 @@ export async function openControlPlane(
   return { plane, close: aws.close };
 }
 
-/** `plinth approve RUN`, with the state option when it is not the default. */
-export function approveCommand(runId: string, state: string | undefined): string {
-  return `plinth approve ${runId}${state && state !== ".plinth" ? ` --state ${state}` : ""}`;
+/** `plinth approve RUN` (or reject), with the state option when it is not the default. */
+export function decisionCommand(
+  decision: "approve" | "reject",
+  runId: string,
+  state: string | undefined,
+): string {
+  return `plinth ${decision} ${runId}${state && state !== ".plinth" ? ` --state ${state}` : ""}`;
 }
 
 function describeStep(ctx: CommandContext, run: RunRecord, step: StepRecord): string {
@@ -145,7 +149,7 @@ export function describeRun(ctx: CommandContext, run: RunRecord, state?: string)
   if (run.status === "SUCCEEDED")
     return `${ctx.style.green("✓")} ${run.workflow} run ${run.runId} succeeded.\n`;
   if (run.status === "WAITING")
-    return `${ctx.style.yellow("…")} ${run.workflow} run ${run.runId} waits for approval at ${run.waiting?.state} until ${run.waiting?.expiresAt}.\n  Next: ${approveCommand(run.runId, state)}  (or: plinth reject ${run.runId} --comment "why")\n`;
+    return `${ctx.style.yellow("…")} ${run.workflow} run ${run.runId} waits for approval at ${run.waiting?.state} until ${run.waiting?.expiresAt}.\n  Next: ${decisionCommand("approve", run.runId, state)}  (or: ${decisionCommand("reject", run.runId, state)} --comment "why")\n`;
   return `${ctx.style.red("✗")} ${run.workflow} run ${run.runId} ${run.status === "FAILED" ? "failed" : "is still running"}${run.error ? `: ${run.error.name}: ${run.error.cause}` : ""}.\n`;
 }
 

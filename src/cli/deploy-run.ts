@@ -11,7 +11,7 @@ import type { Plan } from "../engine/plan-types.ts";
 import { InputError, PlinthError } from "../errors.ts";
 import type { RunRecord } from "../runtime/run-store.ts";
 import type { AuditRecord } from "../state/types.ts";
-import { approveCommand, controlPlaneFor } from "./control-plane.ts";
+import { controlPlaneFor, decisionCommand } from "./control-plane.ts";
 import { type DeployContext, progressPrinter } from "./deploy-context.ts";
 import { EXIT } from "./exit-codes.ts";
 import type { CliIO } from "./io.ts";
@@ -144,11 +144,11 @@ async function waitForApproval(
   const stateArg = stateOption(io, d, state);
   if (d.ctx.json)
     io.stderr(
-      `${JSON.stringify({ at: new Date(now()).toISOString(), type: "run.waiting", runId: run.runId, expiresAt, approve: approveCommand(run.runId, stateArg) })}\n`,
+      `${JSON.stringify({ at: new Date(now()).toISOString(), type: "run.waiting", runId: run.runId, expiresAt, approve: decisionCommand("approve", run.runId, stateArg) })}\n`,
     );
   else
     io.stderr(
-      `${d.ctx.style.yellow("…")} ${d.key.app}/${d.key.env} requires an approval: run ${run.runId} waits until ${expiresAt}.\n  Approve: ${approveCommand(run.runId, stateArg)}\n  Reject:  plinth reject ${run.runId}${stateArg && stateArg !== ".plinth" ? ` --state ${stateArg}` : ""} --comment "why"\nWaiting for the decision (Ctrl-C stops waiting; the run keeps waiting)…\n`,
+      `${d.ctx.style.yellow("…")} ${d.key.app}/${d.key.env} requires an approval: run ${run.runId} waits until ${expiresAt}.\n  Approve: ${decisionCommand("approve", run.runId, stateArg)}\n  Reject:  ${decisionCommand("reject", run.runId, stateArg)} --comment "why"\nWaiting for the decision (Ctrl-C stops waiting; the run keeps waiting)…\n`,
     );
   const giveUp = waitMs === undefined ? Number.POSITIVE_INFINITY : now() + waitMs;
   let current = run;
@@ -178,18 +178,20 @@ async function report(
     if (ctx.json) io.stdout(`${JSON.stringify(resultJson(d, run, plan, undefined, "waiting"), null, 2)}\n`);
     else if (run.status === "WAITING")
       io.stdout(
-        `Run ${run.runId} still waits for approval; it applies when someone runs \`${approveCommand(run.runId, stateOption(io, d, state))}\`.\n`,
+        `Run ${run.runId} still waits for approval; it applies when someone runs \`${decisionCommand("approve", run.runId, stateOption(io, d, state))}\`.\n`,
       );
     else io.stdout(`Run ${run.runId} was approved and is being applied by the process that approved it.\n`);
     return EXIT.attention;
   }
-  if (run.status === "SUCCEEDED" && !result) {
-    if (ctx.json) io.stdout(`${JSON.stringify(resultJson(d, run, plan, undefined), null, 2)}\n`);
-    return EXIT.ok;
-  }
-  const records = run.status === "FAILED" ? await auditOfRun(d.store, d.key, run.runId) : [];
-  if (!plan || !result) throw recordedFailure(records, d, command);
-  const code = reportApply(io, d, run, plan, result);
+  if (plan && result) printApplied(io, d, run, plan, result);
+  else if (ctx.json && run.status === "SUCCEEDED")
+    io.stdout(`${JSON.stringify(resultJson(d, run, plan, undefined), null, 2)}\n`);
+  if (run.status === "SUCCEEDED") return EXIT.ok;
+  const records = await auditOfRun(d.store, d.key, run.runId);
+  const failure = (plan && result && applyFailure(plan, result)) || recordedFailure(records, d, command);
+  // Nothing printed yet: the failure is the command's error (with --json, its error document).
+  if (!(plan && result)) throw failure;
+  io.stderr(`${ctx.style.red("error")}: ${failure.describe()}\n`);
   const rollback = records.filter((r) => r.detail?.error).at(-1)?.detail?.rollback as
     | { version?: number; error?: { message: string } }
     | undefined;
@@ -197,29 +199,25 @@ async function report(
     io.stderr(`Rolled back to the checkpoint as requested: state version ${rollback.version}.\n`);
   else if (rollback?.error)
     io.stderr(`${ctx.style.red("error")}: the rollback failed too: ${rollback.error.message}\n`);
-  return code;
+  return EXIT.error;
 }
 
-function reportApply(io: CliIO, d: DeployContext, run: RunRecord, plan: Plan, result: ApplyResult): number {
+/** Per resource (--json) or the summary and the outputs (people), as apply has always reported them. */
+function printApplied(io: CliIO, d: DeployContext, run: RunRecord, plan: Plan, result: ApplyResult): void {
   const { ctx } = d;
-  const failure = applyFailure(plan, result);
-  if (ctx.json) io.stdout(`${JSON.stringify(resultJson(d, run, plan, result), null, 2)}\n`);
-  else {
-    const done = result.results.filter((r) => r.status === "done");
-    const count = (action: string) => done.filter((r) => r.action === action).length;
-    const summary = `${count("create") + count("replace")} added, ${count("update")} changed, ${count("delete") + count("replace")} destroyed`;
-    if (!failure)
-      io.stdout(
-        `\n${ctx.style.green(`${plan.command === "destroy" ? "Destroy" : "Apply"} complete!`)} Resources: ${summary} in ${(result.durationMs / 1000).toFixed(1)}s; state version ${result.version}.\n`,
-      );
-    for (const [name, value] of Object.entries(result.outputs))
-      io.stdout(`${name} = ${typeof value === "string" ? value : JSON.stringify(value)}\n`);
+  if (ctx.json) {
+    io.stdout(`${JSON.stringify(resultJson(d, run, plan, result), null, 2)}\n`);
+    return;
   }
-  if (!failure && run.status === "SUCCEEDED") return EXIT.ok;
-  if (failure) io.stderr(`${ctx.style.red("error")}: ${failure.describe()}\n`);
-  else
-    io.stderr(`${ctx.style.red("error")}: the run ${run.runId} failed after applying: ${run.error?.cause}\n`);
-  return EXIT.error;
+  const done = result.results.filter((r) => r.status === "done");
+  const count = (action: string) => done.filter((r) => r.action === action).length;
+  const summary = `${count("create") + count("replace")} added, ${count("update")} changed, ${count("delete") + count("replace")} destroyed`;
+  if (result.outcome !== "failed")
+    io.stdout(
+      `\n${ctx.style.green(`${plan.command === "destroy" ? "Destroy" : "Apply"} complete!`)} Resources: ${summary} in ${(result.durationMs / 1000).toFixed(1)}s; state version ${result.version}.\n`,
+    );
+  for (const [name, value] of Object.entries(result.outputs))
+    io.stdout(`${name} = ${typeof value === "string" ? value : JSON.stringify(value)}\n`);
 }
 
 /** The failure the run recorded (record-failure's audit record), as the error this command ends with. */

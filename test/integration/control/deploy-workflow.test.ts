@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { handlersFor } from "../../../src/engine/handler-registry.ts";
+import { plinthNull } from "../../../src/engine/plinth-null.ts";
+import type { ExistingCall } from "../../../src/engine/resource-handler.ts";
 import { AwsClients } from "../../../src/providers/aws/aws-clients.ts";
 import { LocalFileStore } from "../../../src/state/local-file-store.ts";
 import { runCli } from "../../helpers/cli.ts";
@@ -117,6 +119,30 @@ describe("the deploy workflow embedded, with the real handlers (no cloud: plinth
     });
     assert.equal(ws.events().filter((e) => e["detail-type"] === "DeployFailed").length, 2);
     assert.deepEqual(await ws.plane.store.listVersions({ app: "notes", env: "dev" }), []);
+  });
+
+  test("a resource that does not read back as applied fails Verify: a clear record and DeployFailed", async () => {
+    // plinth_null reading back other properties than were applied: changed as soon as it is made.
+    const tampered = {
+      ...plinthNull,
+      read: async (call: ExistingCall) => ({
+        id: call.id,
+        outputs: call.outputs,
+        properties: { greeting: "tampered" },
+      }),
+    };
+    const ws = workspace({ resources: async () => new Map([[tampered.type, tampered]]) });
+    writeSpec(ws, "notes", NULL_SPEC);
+    await ws.plane.bus.put(deployRequested("evt-verify"));
+    assert.deepEqual((await steps(ws, "deploy-evt-verify")).slice(-2), ["Apply succeeded", "Verify failed"]);
+    const [record] = (await auditOf(ws.plane, "deploy-evt-verify", { app: "notes", env: "dev" })).slice(-1);
+    assert.deepEqual(record?.detail?.error, {
+      name: "VerificationFailedError",
+      message:
+        "After applying version 1, 2 resources still differ from the plan: plinth_null.first (update), plinth_null.second (update). Something changed them meanwhile, or the cloud did not take a setting: run `plinth plan --refresh`.",
+    });
+    assert.equal(ws.events().find((e) => e["detail-type"] === "DeployFailed")?.detail.step, "Verify");
+    assert.equal(await ws.plane.store.latestVersion({ app: "notes", env: "dev" }), 1, "the apply is kept");
   });
 
   test("destroy runs its workflow: plan the deletions, checkpoint, destroy; the scan target goes", async () => {
