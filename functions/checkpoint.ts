@@ -6,18 +6,18 @@ import { artifactStore } from "./aws/artifacts.ts";
 import { now } from "./aws/clock.ts";
 import { stateStore } from "./aws/state.ts";
 import { readConfig } from "./config.ts";
-import { lazy, stepHandler } from "./middleware.ts";
+import { lazy, type Provide, stepHandler } from "./middleware.ts";
 
 /** The rollback point, checked current and audited; the environment registered for scans. */
-export function createCheckpointHandler(deps: () => StepDependencies) {
-  return stepHandler<CheckpointStepInput, CheckpointOutput>("checkpoint", contract, (input) =>
-    checkpointStep(input, deps()),
+export function createCheckpointHandler(deps: Provide<StepDependencies>) {
+  return stepHandler<CheckpointStepInput, CheckpointOutput>("checkpoint", contract, async (input) =>
+    checkpointStep(input, await deps()),
   );
 }
 
 export const handler = createCheckpointHandler(
-  lazy(() => {
+  lazy(async () => {
     const config = readConfig();
-    return { store: stateStore(config), artifacts: artifactStore(config), now };
+    return { store: await stateStore(config), artifacts: await artifactStore(config), now };
   }),
 );

@@ -10,20 +10,20 @@ import { artifactStore, specSource } from "./aws/artifacts.ts";
 import { now } from "./aws/clock.ts";
 import { stateStore } from "./aws/state.ts";
 import { readConfig } from "./config.ts";
-import { lazy, stepHandler } from "./middleware.ts";
+import { lazy, type Provide, stepHandler } from "./middleware.ts";
 
 /** Deploy's first step: the spec validated and lowered; spec, graph and generated code stored. */
-export function createCodegenHandler(deps: () => CodegenDependencies) {
-  return stepHandler<CodegenStepInput, CodegenOutput>("codegen", contract, (input) =>
-    codegenStep(input, deps()),
+export function createCodegenHandler(deps: Provide<CodegenDependencies>) {
+  return stepHandler<CodegenStepInput, CodegenOutput>("codegen", contract, async (input) =>
+    codegenStep(input, await deps()),
   );
 }
 
 export const handler = createCodegenHandler(
-  lazy(() => {
+  lazy(async () => {
     const config = readConfig();
-    const artifacts = artifactStore(config);
+    const artifacts = await artifactStore(config);
     const specs = specSource(artifacts);
-    return { store: stateStore(config), artifacts, specs, schemas: new ProviderSchemas(), now };
+    return { store: await stateStore(config), artifacts, specs, schemas: new ProviderSchemas(), now };
   }),
 );

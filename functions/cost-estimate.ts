@@ -7,21 +7,21 @@ import { eventPublisher } from "./aws/bus.ts";
 import { now } from "./aws/clock.ts";
 import { stateStore } from "./aws/state.ts";
 import { readConfig } from "./config.ts";
-import { lazy, stepHandler } from "./middleware.ts";
+import { lazy, type Provide, stepHandler } from "./middleware.ts";
 
 /** The budget gate's data: over budget announces BudgetExceeded; BudgetGate reads `withinBudget`. */
-export function createCostEstimateHandler(deps: () => CostStepDependencies) {
-  return stepHandler<CostStepInput, CostOutput>("cost-estimate", contract, (input) =>
-    costStep(input, deps()),
+export function createCostEstimateHandler(deps: Provide<CostStepDependencies>) {
+  return stepHandler<CostStepInput, CostOutput>("cost-estimate", contract, async (input) =>
+    costStep(input, await deps()),
   );
 }
 
 export const handler = createCostEstimateHandler(
-  lazy(() => {
+  lazy(async () => {
     const config = readConfig();
     return {
-      store: stateStore(config),
-      artifacts: artifactStore(config),
+      store: await stateStore(config),
+      artifacts: await artifactStore(config),
       publisher: eventPublisher(config),
       prices: SnapshotPrices.load(config.priceSnapshot),
       now,

@@ -25,15 +25,15 @@ export interface FrontDoorDependencies {
   publisher: EventPublisher;
 }
 
-export const awsFrontDoor = lazy((): FrontDoorDependencies => {
+export const awsFrontDoor = lazy(async (): Promise<FrontDoorDependencies> => {
   const config = readConfig();
   return {
-    starter: workflowStarter(config),
+    starter: await workflowStarter(config),
     secret: async () => {
       if (!config.webhookSecret) throw new ConfigurationError("PLINTH_WEBHOOK_SECRET is not mounted.");
       return config.webhookSecret;
     },
-    deliveries: deliveriesIn(stateStore(config), now),
+    deliveries: deliveriesIn(await stateStore(config), now),
     publisher: eventPublisher(config),
   };
 });

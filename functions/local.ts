@@ -17,23 +17,9 @@ import { LocalBus } from "../src/events/local-bus.ts";
 import { StoreRunStore } from "../src/runtime/run-records.ts";
 import type { RunRecord, StepRecord } from "../src/runtime/run-store.ts";
 import { type TaskHandler, WorkflowRunner } from "../src/runtime/workflow-runner.ts";
+import { SpecDocuments } from "../src/spec/spec-documents.ts";
 import { LocalFileStore } from "../src/state/local-file-store.ts";
 import type { StateStore } from "../src/state/store.ts";
-import { createApplyHandler } from "./apply.ts";
-import { createCheckpointHandler } from "./checkpoint.ts";
-import { createCodegenHandler } from "./codegen.ts";
-import { createCostEstimateHandler } from "./cost-estimate.ts";
-import { createDestroyHandler } from "./destroy.ts";
-import { createListTargetsHandler } from "./list-targets.ts";
-import { createPlanHandler } from "./plan.ts";
-import { createPolicyCheckHandler } from "./policy-check.ts";
-import { createRecordFailureHandler } from "./record-failure.ts";
-import { createRequestApprovalHandler } from "./request-approval.ts";
-import { createRollbackHandler } from "./rollback.ts";
-import { createScanTargetHandler } from "./scan-target.ts";
-import { createSummarizeScanHandler } from "./summarize-scan.ts";
-import { createVerifyHandler } from "./verify.ts";
-import { createWriteAuditHandler } from "./write-audit.ts";
 
 export const WORKFLOWS_DIR = fileURLToPath(new URL("../workflows", import.meta.url));
 
@@ -49,6 +35,8 @@ export interface LocalControlPlaneOptions {
   artifacts?: ArtifactStore;
   /** Where scans find targets and deploys their spec: plinth.yaml files under this directory. */
   targetsRoot: string;
+  /** Parsed specs to share with the steps (the CLI's, which it parsed first). */
+  documents?: SpecDocuments;
   /** Resource handlers for deploys; by default built-in types only (no cloud is reachable). */
   resources?: ResourceHandlersFor;
   /** The CLI's --var values and --parallelism, and its live output of plans and progress. */
@@ -94,38 +82,65 @@ export function localControlPlane(options: LocalControlPlaneOptions): LocalContr
   // The bus needs the runner (to start workflows) and the runner the bus (to publish): late-bound.
   const publisher = { publish: (event: Parameters<LocalBus["publish"]>[0]) => bus.publish(event) };
   const schemas = new ProviderSchemas();
-  const prices = SnapshotPrices.load();
+  const prices = once(() => SnapshotPrices.load());
   const readSpec = specReaderUnder(options.targetsRoot);
   const specs = { read: (path: string) => readSpec(path).catch(absentAsUndefined) };
-  const steps = { store, artifacts, now };
+  const steps = { store, artifacts, now, documents: options.documents ?? new SpecDocuments() };
   const engine: EngineDependencies = {
     ...steps,
     resources: options.resources ?? builtInOnly,
     ...options.engine,
   };
-  const lambda = {
-    "list-targets": createListTargetsHandler(() => ({
-      targets: new DirectoryTargetSource(options.targetsRoot),
-    })),
-    "scan-target": createScanTargetHandler(() => ({ readSpec, schemas, prices, store, publisher, now })),
-    "summarize-scan": createSummarizeScanHandler(() => ({ publisher })),
-    "write-audit": createWriteAuditHandler(() => ({ store, now })),
-    "record-failure": createRecordFailureHandler(() => ({ store, publisher, now })),
-    "request-approval": createRequestApprovalHandler(() => ({ approvals, publisher, now })),
-    codegen: createCodegenHandler(() => ({ ...steps, specs, schemas })),
-    "policy-check": createPolicyCheckHandler(() => ({ ...steps, publisher })),
-    "cost-estimate": createCostEstimateHandler(() => ({ ...steps, publisher, prices })),
-    plan: createPlanHandler(() => ({ ...engine, specs, schemas })),
-    checkpoint: createCheckpointHandler(() => steps),
-    apply: createApplyHandler(() => engine),
-    destroy: createDestroyHandler(() => engine),
-    verify: createVerifyHandler(() => engine),
-    rollback: createRollbackHandler(() => engine),
+  // Each handler's module loads when a run first calls it: `plinth approve` needs the apply steps'
+  // code, not the policy rules or the code generators, and --help none of it.
+  const lambda: Record<string, () => Promise<unknown>> = {
+    "list-targets": async () =>
+      (await import("./list-targets.ts")).createListTargetsHandler(() => ({
+        targets: new DirectoryTargetSource(options.targetsRoot),
+      })),
+    "scan-target": async () =>
+      (await import("./scan-target.ts")).createScanTargetHandler(() => ({
+        readSpec,
+        schemas,
+        prices: prices(),
+        store,
+        publisher,
+        now,
+      })),
+    "summarize-scan": async () =>
+      (await import("./summarize-scan.ts")).createSummarizeScanHandler(() => ({ publisher })),
+    "write-audit": async () =>
+      (await import("./write-audit.ts")).createWriteAuditHandler(() => ({ store, now })),
+    "record-failure": async () =>
+      (await import("./record-failure.ts")).createRecordFailureHandler(() => ({ store, publisher, now })),
+    "request-approval": async () =>
+      (await import("./request-approval.ts")).createRequestApprovalHandler(() => ({
+        approvals,
+        publisher,
+        now,
+      })),
+    codegen: async () =>
+      (await import("./codegen.ts")).createCodegenHandler(() => ({ ...steps, specs, schemas })),
+    "policy-check": async () =>
+      (await import("./policy-check.ts")).createPolicyCheckHandler(() => ({ ...steps, publisher })),
+    "cost-estimate": async () =>
+      (await import("./cost-estimate.ts")).createCostEstimateHandler(() => ({
+        ...steps,
+        publisher,
+        prices: prices(),
+      })),
+    plan: async () => (await import("./plan.ts")).createPlanHandler(() => ({ ...engine, specs, schemas })),
+    checkpoint: async () => (await import("./checkpoint.ts")).createCheckpointHandler(() => steps),
+    apply: async () => (await import("./apply.ts")).createApplyHandler(() => engine),
+    destroy: async () => (await import("./destroy.ts")).createDestroyHandler(() => engine),
+    verify: async () => (await import("./verify.ts")).createVerifyHandler(() => engine),
+    rollback: async () => (await import("./rollback.ts")).createRollbackHandler(() => engine),
   };
   const handlers: Record<string, TaskHandler> = {};
-  for (const [name, handler] of Object.entries(lambda))
-    handlers[name] = (input) =>
-      (handler as (e: unknown, c: Context) => Promise<unknown>)(input, lambdaContext(name));
+  for (const [name, load] of Object.entries(lambda)) {
+    const handler = once(load) as () => Promise<(e: unknown, c: Context) => Promise<unknown>>;
+    handlers[name] = async (input) => (await handler())(input, lambdaContext(name));
+  }
   Object.assign(handlers, options.handlers);
   const runner = new WorkflowRunner({
     workflowsDir: options.workflowsDir ?? WORKFLOWS_DIR,
@@ -135,6 +150,8 @@ export function localControlPlane(options: LocalControlPlaneOptions): LocalContr
     now,
     ...(options.retryIntervalMs === undefined ? {} : { retryIntervalMs: options.retryIntervalMs }),
     ...(options.onStep ? { onStep: options.onStep } : {}),
+    // plinth's own workflows are validated by its tests (asl-validator); others on load.
+    validate: options.workflowsDir !== undefined,
   });
   const bus: LocalBus = new LocalBus({
     starter: runner,
@@ -144,6 +161,15 @@ export function localControlPlane(options: LocalControlPlaneOptions): LocalContr
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
   });
   return { runner, bus, store, runs, approvals, deliveries, artifacts };
+}
+
+/** The value of `make`, made on first use. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => {
+    made ??= { value: make() };
+    return made.value;
+  };
 }
 
 /** Without a cloud configured, only plinth's built-in types can be planned and applied. */

@@ -69,14 +69,23 @@ export function stepHandler<I, O>(
     .handler(step);
 }
 
+/** A handler's dependencies, built on demand (the cloud's load their SDK clients on first use). */
+export type Provide<T> = () => T | Promise<T>;
+
 /**
  * Builds a handler's dependencies on its first invocation (after the cold start's configuration is
  * known), then reuses them: one client per container, created by the entry point, not by a module.
+ * A build that fails is tried again on the next invocation.
  */
-export function lazy<T>(build: () => T): () => T {
-  let value: T | undefined;
+export function lazy<T>(build: () => T | Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
   return () => {
-    value ??= build();
+    value ??= Promise.resolve()
+      .then(build)
+      .catch((error: unknown) => {
+        value = undefined;
+        throw error;
+      });
     return value;
   };
 }

@@ -5,16 +5,18 @@ import { type PlanStepDependencies, type PlanStepInput, planStep } from "../src/
 import { specSource } from "./aws/artifacts.ts";
 import { engineDependencies } from "./aws/resources.ts";
 import { readConfig } from "./config.ts";
-import { lazy, stepHandler } from "./middleware.ts";
+import { lazy, type Provide, stepHandler } from "./middleware.ts";
 
 /** Plans the deploy (or the destroy) against the state table, through the environment's role. */
-export function createPlanHandler(deps: () => PlanStepDependencies) {
-  return stepHandler<PlanStepInput, PlanOutput>("plan", contract, (input) => planStep(input, deps()));
+export function createPlanHandler(deps: Provide<PlanStepDependencies>) {
+  return stepHandler<PlanStepInput, PlanOutput>("plan", contract, async (input) =>
+    planStep(input, await deps()),
+  );
 }
 
 export const handler = createPlanHandler(
-  lazy(() => {
-    const engine = engineDependencies(readConfig());
+  lazy(async () => {
+    const engine = await engineDependencies(readConfig());
     return { ...engine, specs: specSource(engine.artifacts), schemas: new ProviderSchemas() };
   }),
 );

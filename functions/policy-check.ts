@@ -8,19 +8,19 @@ import { eventPublisher } from "./aws/bus.ts";
 import { now } from "./aws/clock.ts";
 import { stateStore } from "./aws/state.ts";
 import { readConfig } from "./config.ts";
-import { lazy, stepHandler } from "./middleware.ts";
+import { lazy, type Provide, stepHandler } from "./middleware.ts";
 
 /** The policy gate's check: blocking failures announce PolicyViolations; PolicyGate reads `passed`. */
-export function createPolicyCheckHandler(deps: () => StepDependencies & { publisher: EventPublisher }) {
-  return stepHandler<PolicyStepInput, PolicyOutput>("policy-check", contract, (input) =>
-    policyStep(input, deps()),
+export function createPolicyCheckHandler(deps: Provide<StepDependencies & { publisher: EventPublisher }>) {
+  return stepHandler<PolicyStepInput, PolicyOutput>("policy-check", contract, async (input) =>
+    policyStep(input, await deps()),
   );
 }
 
 export const handler = createPolicyCheckHandler(
-  lazy(() => {
+  lazy(async () => {
     const config = readConfig();
-    const artifacts = artifactStore(config);
-    return { store: stateStore(config), artifacts, publisher: eventPublisher(config), now };
+    const artifacts = await artifactStore(config);
+    return { store: await stateStore(config), artifacts, publisher: eventPublisher(config), now };
   }),
 );

@@ -7,22 +7,22 @@ import { eventPublisher } from "./aws/bus.ts";
 import { now } from "./aws/clock.ts";
 import { stateStore } from "./aws/state.ts";
 import { readConfig } from "./config.ts";
-import { lazy, validInput } from "./middleware.ts";
+import { lazy, type Provide, validInput } from "./middleware.ts";
 
 export interface RecordFailureDependencies extends AuditDependencies {
   publisher: EventPublisher;
 }
 
 /** Where every failure ends: audits the failed step and announces DeployFailed/DestroyFailed. */
-export function createRecordFailureHandler(deps: () => RecordFailureDependencies) {
+export function createRecordFailureHandler(deps: Provide<RecordFailureDependencies>) {
   return middy<FailureInput, FailureRecord>()
     .use(validInput(Input, "record-failure"))
-    .handler(async (input) => recordFailure(input, deps()));
+    .handler(async (input) => recordFailure(input, await deps()));
 }
 
 export const handler = createRecordFailureHandler(
-  lazy(() => {
+  lazy(async () => {
     const config = readConfig();
-    return { store: stateStore(config), publisher: eventPublisher(config), now };
+    return { store: await stateStore(config), publisher: eventPublisher(config), now };
   }),
 );

@@ -11,7 +11,7 @@ import { eventPublisher } from "./aws/bus.ts";
 import { now } from "./aws/clock.ts";
 import { stateStore } from "./aws/state.ts";
 import { readConfig } from "./config.ts";
-import { lazy, validInput } from "./middleware.ts";
+import { lazy, type Provide, validInput } from "./middleware.ts";
 
 export interface RequestApprovalDependencies {
   approvals: ApprovalStore;
@@ -20,15 +20,15 @@ export interface RequestApprovalDependencies {
 }
 
 /** The `.waitForTaskToken` task: keeps the token for approve/reject and announces ApprovalRequested. */
-export function createRequestApprovalHandler(deps: () => RequestApprovalDependencies) {
+export function createRequestApprovalHandler(deps: Provide<RequestApprovalDependencies>) {
   return middy<ApprovalRequest, { expiresAt: string; event: string }>()
     .use(validInput(Input, "request-approval"))
-    .handler(async (request) => requestApproval(request, deps()));
+    .handler(async (request) => requestApproval(request, await deps()));
 }
 
 export const handler = createRequestApprovalHandler(
-  lazy(() => {
+  lazy(async () => {
     const config = readConfig();
-    return { approvals: approvalsIn(stateStore(config)), publisher: eventPublisher(config), now };
+    return { approvals: approvalsIn(await stateStore(config)), publisher: eventPublisher(config), now };
   }),
 );

@@ -4,12 +4,12 @@ import type { EngineDependencies } from "../src/control/deploy/deploy-dependenci
 import { type RollbackStepInput, rollbackStep } from "../src/control/deploy/rollback-step.ts";
 import { engineDependencies } from "./aws/resources.ts";
 import { readConfig } from "./config.ts";
-import { lazy, stepHandler } from "./middleware.ts";
+import { lazy, type Provide, stepHandler } from "./middleware.ts";
 
 /** After a failed apply, when requested: plans back to the checkpoint and applies it. */
-export function createRollbackHandler(deps: () => EngineDependencies) {
-  return stepHandler<RollbackStepInput, RollbackOutput>("rollback", contract, (input) =>
-    rollbackStep(input, deps()),
+export function createRollbackHandler(deps: Provide<EngineDependencies>) {
+  return stepHandler<RollbackStepInput, RollbackOutput>("rollback", contract, async (input) =>
+    rollbackStep(input, await deps()),
   );
 }
 

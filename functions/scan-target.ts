@@ -14,24 +14,24 @@ import { eventPublisher } from "./aws/bus.ts";
 import { now } from "./aws/clock.ts";
 import { stateStore } from "./aws/state.ts";
 import { readConfig } from "./config.ts";
-import { lazy, validInput } from "./middleware.ts";
+import { lazy, type Provide, validInput } from "./middleware.ts";
 
 /** One Map iteration of scheduled-scan: scans one target. */
-export function createScanTargetHandler(deps: () => ScanDependencies) {
+export function createScanTargetHandler(deps: Provide<ScanDependencies>) {
   return middy<{ kind: ScanKind; runId: string; target: Target }, ScanResult>()
     .use(validInput(Input, "scan-target"))
-    .handler(async ({ kind, runId, target }) => scanTarget({ kind, runId }, target, deps()));
+    .handler(async ({ kind, runId, target }) => scanTarget({ kind, runId }, target, await deps()));
 }
 
 export const handler = createScanTargetHandler(
-  lazy(() => {
+  lazy(async () => {
     const config = readConfig();
-    const artifacts = artifactStore(config);
+    const artifacts = await artifactStore(config);
     return {
       readSpec: async (key: string) => new TextDecoder().decode(await artifacts.get(key)),
       schemas: new ProviderSchemas(),
       prices: SnapshotPrices.load(config.priceSnapshot),
-      store: stateStore(config),
+      store: await stateStore(config),
       publisher: eventPublisher(config),
       now,
     };

@@ -4,11 +4,13 @@ import type { EngineDependencies } from "../src/control/deploy/deploy-dependenci
 import { type VerifyStepInput, verifyStep } from "../src/control/deploy/verify-step.ts";
 import { engineDependencies } from "./aws/resources.ts";
 import { readConfig } from "./config.ts";
-import { lazy, stepHandler } from "./middleware.ts";
+import { lazy, type Provide, stepHandler } from "./middleware.ts";
 
 /** Reads every applied resource back; a difference fails the deploy (VerificationFailedError). */
-export function createVerifyHandler(deps: () => EngineDependencies) {
-  return stepHandler<VerifyStepInput, VerifyOutput>("verify", contract, (input) => verifyStep(input, deps()));
+export function createVerifyHandler(deps: Provide<EngineDependencies>) {
+  return stepHandler<VerifyStepInput, VerifyOutput>("verify", contract, async (input) =>
+    verifyStep(input, await deps()),
+  );
 }
 
 export const handler = createVerifyHandler(lazy(() => engineDependencies(readConfig())));

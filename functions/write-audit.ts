@@ -4,13 +4,15 @@ import { type AuditDependencies, auditStep, type WorkflowAuditInput } from "../s
 import { now } from "./aws/clock.ts";
 import { stateStore } from "./aws/state.ts";
 import { readConfig } from "./config.ts";
-import { lazy, validInput } from "./middleware.ts";
+import { lazy, type Provide, validInput } from "./middleware.ts";
 
 /** The audit writer: appends one record per call (its role may only PutItem, on audit items). */
-export function createWriteAuditHandler(deps: () => AuditDependencies) {
+export function createWriteAuditHandler(deps: Provide<AuditDependencies>) {
   return middy<WorkflowAuditInput, { id: string }>()
     .use(validInput(Input, "write-audit"))
-    .handler(async (input) => ({ id: (await auditStep(input, deps())).id }));
+    .handler(async (input) => ({ id: (await auditStep(input, await deps())).id }));
 }
 
-export const handler = createWriteAuditHandler(lazy(() => ({ store: stateStore(readConfig()), now })));
+export const handler = createWriteAuditHandler(
+  lazy(async () => ({ store: await stateStore(readConfig()), now })),
+);

@@ -3,8 +3,8 @@ import type { HandlerConfig } from "../config.ts";
 
 /**
  * The bus, loaded with the first event a handler publishes: EventBridge's client, the event
- * catalogue's validators and the artifact bucket (for large details) stay out of the cold start of
- * handlers that publish only on a finding.
+ * catalogue's validators and the artifact bucket (for large details) load only when there is an
+ * event to send.
  */
 export const eventPublisher = (config: HandlerConfig): EventPublisher => {
   let publisher: Promise<EventPublisher> | undefined;
@@ -15,11 +15,11 @@ export const eventPublisher = (config: HandlerConfig): EventPublisher => {
         import("../../src/events/eventbridge-publisher.ts"),
         import("./artifacts.ts"),
       ]).then(
-        ([{ EventBridgeClient }, { EventBridgePublisher }, { artifactStore }]) =>
+        async ([{ EventBridgeClient }, { EventBridgePublisher }, { artifactStore }]) =>
           new EventBridgePublisher({
             client: new EventBridgeClient({ region: config.region }),
             busName: config.busName,
-            artifacts: artifactStore(config),
+            artifacts: await artifactStore(config),
           }),
       );
       return (await publisher).publish(event);

@@ -32,9 +32,7 @@ export const resourceHandlers = (): ResourceHandlersFor => {
 };
 
 /** What the steps that run the engine need in the cloud (no --var: inputs come from references). */
-export const engineDependencies = (config: HandlerConfig) => ({
-  store: stateStore(config),
-  artifacts: artifactStore(config),
-  resources: resourceHandlers(),
-  now,
-});
+export async function engineDependencies(config: HandlerConfig) {
+  const [store, artifacts] = await Promise.all([stateStore(config), artifactStore(config)]);
+  return { store, artifacts, resources: resourceHandlers(), now };
+}

@@ -1,15 +1,19 @@
-import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { ConfigurationError, type HandlerConfig } from "../config.ts";
 
 /** The GitHub webhook secret, read from Secrets Manager once per container (never from the environment). */
-export const webhookSecret = (config: HandlerConfig) => {
-  const client = new SecretsManagerClient({ region: config.region });
+export function webhookSecret(config: HandlerConfig): () => Promise<string> {
   let secret: Promise<string> | undefined;
   return () => {
     if (!config.webhookSecretArn) throw new ConfigurationError("PLINTH_WEBHOOK_SECRET_ARN is not set.");
-    secret ??= client
-      .send(new GetSecretValueCommand({ SecretId: config.webhookSecretArn }))
-      .then((r) => r.SecretString ?? "");
+    const id = config.webhookSecretArn;
+    secret ??= import("@aws-sdk/client-secrets-manager").then(
+      async ({ GetSecretValueCommand, SecretsManagerClient }) =>
+        (
+          await new SecretsManagerClient({ region: config.region }).send(
+            new GetSecretValueCommand({ SecretId: id }),
+          )
+        ).SecretString ?? "",
+    );
     return secret;
   };
-};
+}

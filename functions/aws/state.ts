@@ -1,5 +1,4 @@
-import { StateClients } from "../../src/providers/aws/state-clients.ts";
-import { DynamoDbStore } from "../../src/state/dynamodb-store.ts";
+import type { StateStore } from "../../src/state/store.ts";
 import type { HandlerConfig } from "../config.ts";
 
 /**
@@ -7,9 +6,14 @@ import type { HandlerConfig } from "../config.ts";
  * deliveries, scan targets and cost history. Bodies over 350 KB go to the artifact bucket under
  * `state/`.
  */
-export const stateStore = (config: HandlerConfig) =>
-  new DynamoDbStore(new StateClients({ region: config.region }), {
+export async function stateStore(config: HandlerConfig): Promise<StateStore> {
+  const [{ StateClients }, { DynamoDbStore }] = await Promise.all([
+    import("../../src/providers/aws/state-clients.ts"),
+    import("../../src/state/dynamodb-store.ts"),
+  ]);
+  return new DynamoDbStore(new StateClients({ region: config.region }), {
     table: config.stateTable,
     bucket: config.artifactBucket,
     offloadPrefix: "state",
   });
+}

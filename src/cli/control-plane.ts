@@ -4,6 +4,7 @@ import type { ArtifactStore } from "../artifacts/artifact-store.ts";
 import type { EngineDependencies, ResourceHandlersFor } from "../control/deploy/deploy-dependencies.ts";
 import { InputError } from "../errors.ts";
 import type { RunRecord, StepRecord } from "../runtime/run-store.ts";
+import type { SpecDocuments } from "../spec/spec-documents.ts";
 import type { StateStore } from "../state/store.ts";
 import { awsAccess } from "./aws-resources.ts";
 import type { CommandContext } from "./command-context.ts";
@@ -39,6 +40,7 @@ export function withControlOptions(command: Command): Command {
 /** The pieces of an embedded control plane a command has opened. */
 export interface PlaneParts {
   stateDir?: string;
+  documents?: SpecDocuments;
   store: StateStore;
   artifacts: ArtifactStore;
   targetsRoot: string;

@@ -9,7 +9,8 @@ import { InputError } from "../errors.ts";
 import { buildGraph } from "../model/build-graph.ts";
 import type { ResourceGraph } from "../model/graph.ts";
 import type { AwsClients } from "../providers/aws/aws-clients.ts";
-import { readSpecFile } from "../spec/load-spec.ts";
+import { readSpecText } from "../spec/load-spec.ts";
+import { SpecDocuments } from "../spec/spec-documents.ts";
 import type { ResolvedSpec } from "../spec/types.ts";
 import type { StateStore } from "../state/store.ts";
 import type { Actor, LockRequest, StateKey } from "../state/types.ts";
@@ -34,6 +35,8 @@ export interface DeployContext {
   spec: ResolvedSpec;
   /** The spec file, absolute. */
   specPath: string;
+  /** The spec as parsed, for the workflow's steps to share. */
+  documents: SpecDocuments;
   graph: ResourceGraph;
   key: StateKey;
   store: StateStore;
@@ -80,7 +83,8 @@ export function withDeployOptions(command: Command): Command {
 export async function deployContext(io: CliIO, options: DeployOptions): Promise<DeployContext> {
   const ctx = contextFor(io, options);
   const path = resolvePath(io, options.file);
-  const doc = readSpecFile(path.absolute, path.display);
+  const documents = new SpecDocuments();
+  const doc = documents.parse(readSpecText(path.absolute, path.display), path.display);
   const { spec, graph, warnings } = buildGraph(doc, { env: options.env });
   for (const warning of warnings) io.stderr(describeWarning(warning, ctx.style));
   const debug = ctx.debug ? (line: string) => io.stderr(ctx.style.dim(`debug: ${line}\n`)) : undefined;
@@ -97,6 +101,7 @@ export async function deployContext(io: CliIO, options: DeployOptions): Promise<
     ctx,
     spec,
     specPath: path.absolute,
+    documents,
     graph,
     key: { app: spec.app, env: spec.env },
     store: location.store,

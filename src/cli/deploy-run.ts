@@ -61,6 +61,7 @@ export async function runDeployWorkflow(
       ...(d.localDir ? { stateDir: d.localDir } : {}),
       store: d.store,
       artifacts: d.artifacts,
+      documents: d.documents,
       targetsRoot: dirname(d.specPath),
       resources: d.resources,
       engine: {

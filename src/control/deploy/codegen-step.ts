@@ -43,7 +43,12 @@ export async function codegenStep(
   input: CodegenStepInput,
   deps: CodegenDependencies,
 ): Promise<CodegenOutput & { skipped: Array<{ format: CodeFormat; reason: string }> }> {
-  const loaded = await loadEnvironment(deps.specs, { ...input.detail, env: input.env }, deps.schemas);
+  const loaded = await loadEnvironment(
+    deps.specs,
+    { ...input.detail, env: input.env },
+    deps.schemas,
+    deps.documents,
+  );
   const key = (name: string) => runArtifact(input.runId, name);
   const spec = await deps.artifacts.put(key("plinth.yaml"), loaded.text, "application/yaml");
   const policyText = await deps.specs.read(besideSpec(loaded.path, POLICY_CONFIG_FILE));

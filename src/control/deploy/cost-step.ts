@@ -27,7 +27,8 @@ export interface CostStepDependencies extends StepDependencies {
  */
 export async function costStep(input: CostStepInput, deps: CostStepDependencies): Promise<CostOutput> {
   const graph = decodeGraph(await getJson(deps.artifacts, input.codegen.graph));
-  const doc = parseSpec(await getText(deps.artifacts, input.codegen.spec), "plinth.yaml");
+  const text = await getText(deps.artifacts, input.codegen.spec);
+  const doc = deps.documents ? deps.documents.parse(text, "plinth.yaml") : parseSpec(text, "plinth.yaml");
   const applied = await deps.store.readCheckpoint({ app: input.app, env: input.env });
   const { report, limits, check, diff } = await estimateSpecEnvironment(doc, graph, {
     ...(deps.prices ? { prices: deps.prices } : {}),

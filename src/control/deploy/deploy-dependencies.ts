@@ -2,6 +2,7 @@ import type { ArtifactStore } from "../../artifacts/artifact-store.ts";
 import type { EngineEvent } from "../../engine/engine-events.ts";
 import type { Plan } from "../../engine/plan-types.ts";
 import type { HandlerRegistry } from "../../engine/resource-handler.ts";
+import type { SpecDocuments } from "../../spec/spec-documents.ts";
 import type { StateStore } from "../../state/store.ts";
 
 /** Where an environment's resources are: its region, and the role to act through. */
@@ -27,6 +28,8 @@ export interface StepDependencies {
   store: StateStore;
   artifacts: ArtifactStore;
   now: () => Date;
+  /** Where steps parse specs: shared by the steps of one process (default: each parses its own). */
+  documents?: SpecDocuments;
 }
 
 /** What the steps that run the engine (plan, apply, verify, rollback) use besides. */

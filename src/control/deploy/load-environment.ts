@@ -3,6 +3,7 @@ import type { ProviderSchemas } from "../../catalog/provider-schemas.ts";
 import { buildGraph } from "../../model/build-graph.ts";
 import type { ResourceGraph } from "../../model/graph.ts";
 import { parseSpec } from "../../spec/load-spec.ts";
+import type { SpecDocuments } from "../../spec/spec-documents.ts";
 import type { ResolvedSpec } from "../../spec/types.ts";
 import type { DeployEnvironment, DeployRequest } from "./contracts.ts";
 import type { SpecSource } from "./deploy-dependencies.ts";
@@ -26,6 +27,7 @@ export async function loadEnvironment(
   specs: SpecSource,
   request: Pick<DeployRequest, "app" | "env" | "spec">,
   schemas: ProviderSchemas,
+  documents?: SpecDocuments,
 ): Promise<LoadedEnvironment> {
   const path = request.spec ?? "plinth.yaml";
   const text = await specs.read(path);
@@ -33,7 +35,8 @@ export async function loadEnvironment(
     throw new SpecNotFoundError(`No spec at ${path}.`, {
       hint: "Name the spec's path (embedded) or artifact key (in the cloud) in the event's `spec`.",
     });
-  const { spec, graph } = buildGraph(parseSpec(text, path), { env: request.env, schemas });
+  const doc = documents ? documents.parse(text, path) : parseSpec(text, path);
+  const { spec, graph } = buildGraph(doc, { env: request.env, schemas });
   if (spec.app !== request.app)
     throw new DeployTargetMismatchError(
       `${path} is the spec of \`${spec.app}\`, not of \`${request.app}\`; nothing was deployed.`,

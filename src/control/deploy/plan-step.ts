@@ -93,7 +93,12 @@ async function desiredGraph(
       graph: decodeGraph(await getJson(deps.artifacts, input.codegen.graph)),
       environment: input.codegen.environment,
     };
-  const loaded = await loadEnvironment(deps.specs, { ...input.detail, env: input.env }, deps.schemas);
+  const loaded = await loadEnvironment(
+    deps.specs,
+    { ...input.detail, env: input.env },
+    deps.schemas,
+    deps.documents,
+  );
   return { graph: loaded.graph, environment: loaded.environment };
 }
 
