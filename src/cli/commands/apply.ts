@@ -2,7 +2,6 @@ import type { Command } from "commander";
 import { checkPlanIntegrity } from "../../engine/plan-file.ts";
 import type { Plan } from "../../engine/plan-types.ts";
 import { InputError } from "../../errors.ts";
-import { deployWithCloudFormation } from "../cloudformation-mode.ts";
 import { withCommonOptions } from "../command-context.ts";
 import {
   type DeployContext,
@@ -61,6 +60,8 @@ export async function deploy(
         throw new InputError(
           "A saved plan is a native plan; it cannot be applied with --engine cloudformation.",
         );
+      // The CloudFormation SDK loads only for this engine.
+      const { deployWithCloudFormation } = await import("../cloudformation-mode.ts");
       return await deployWithCloudFormation(io, d, command, Boolean(options.autoApprove));
     }
     const saved = planFile ? await loadSavedPlan(io, planFile, d) : undefined;

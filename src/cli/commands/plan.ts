@@ -3,7 +3,6 @@ import { typesOf } from "../../engine/handler-registry.ts";
 import { createPlan, pendingChanges } from "../../engine/plan.ts";
 import { InputError } from "../../errors.ts";
 import { loadWorkingState } from "../../state/working-state.ts";
-import { planWithCloudFormation } from "../cloudformation-mode.ts";
 import { withCommonOptions } from "../command-context.ts";
 import { type DeployOptions, deployContext, withDeployOptions } from "../deploy-context.ts";
 import { EXIT } from "../exit-codes.ts";
@@ -33,6 +32,8 @@ export function registerPlan(program: Command, io: CliIO, setExit: (code: number
             throw new InputError(
               "--out saves native plans; with --engine cloudformation the change set is the plan.",
             );
+          // The CloudFormation SDK loads only for this engine.
+          const { planWithCloudFormation } = await import("../cloudformation-mode.ts");
           const code = await planWithCloudFormation(io, deploy, Boolean(options.destroy));
           setExit(options.detailedExitcode ? code : EXIT.ok);
           return;
