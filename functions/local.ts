@@ -20,6 +20,7 @@ import { type TaskHandler, WorkflowRunner } from "../src/runtime/workflow-runner
 import { SpecDocuments } from "../src/spec/spec-documents.ts";
 import { LocalFileStore } from "../src/state/local-file-store.ts";
 import type { StateStore } from "../src/state/store.ts";
+import { lazy } from "./middleware.ts";
 
 export const WORKFLOWS_DIR = fileURLToPath(new URL("../workflows", import.meta.url));
 
@@ -82,7 +83,7 @@ export function localControlPlane(options: LocalControlPlaneOptions): LocalContr
   // The bus needs the runner (to start workflows) and the runner the bus (to publish): late-bound.
   const publisher = { publish: (event: Parameters<LocalBus["publish"]>[0]) => bus.publish(event) };
   const schemas = new ProviderSchemas();
-  const prices = once(() => SnapshotPrices.load());
+  const prices = lazy(() => SnapshotPrices.load());
   const readSpec = specReaderUnder(options.targetsRoot);
   const specs = { read: (path: string) => readSpec(path).catch(absentAsUndefined) };
   const steps = { store, artifacts, now, documents: options.documents ?? new SpecDocuments() };
@@ -99,10 +100,10 @@ export function localControlPlane(options: LocalControlPlaneOptions): LocalContr
         targets: new DirectoryTargetSource(options.targetsRoot),
       })),
     "scan-target": async () =>
-      (await import("./scan-target.ts")).createScanTargetHandler(() => ({
+      (await import("./scan-target.ts")).createScanTargetHandler(async () => ({
         readSpec,
         schemas,
-        prices: prices(),
+        prices: await prices(),
         store,
         publisher,
         now,
@@ -124,10 +125,10 @@ export function localControlPlane(options: LocalControlPlaneOptions): LocalContr
     "policy-check": async () =>
       (await import("./policy-check.ts")).createPolicyCheckHandler(() => ({ ...steps, publisher })),
     "cost-estimate": async () =>
-      (await import("./cost-estimate.ts")).createCostEstimateHandler(() => ({
+      (await import("./cost-estimate.ts")).createCostEstimateHandler(async () => ({
         ...steps,
         publisher,
-        prices: prices(),
+        prices: await prices(),
       })),
     plan: async () => (await import("./plan.ts")).createPlanHandler(() => ({ ...engine, specs, schemas })),
     checkpoint: async () => (await import("./checkpoint.ts")).createCheckpointHandler(() => steps),
@@ -138,7 +139,7 @@ export function localControlPlane(options: LocalControlPlaneOptions): LocalContr
   };
   const handlers: Record<string, TaskHandler> = {};
   for (const [name, load] of Object.entries(lambda)) {
-    const handler = once(load) as () => Promise<(e: unknown, c: Context) => Promise<unknown>>;
+    const handler = lazy(load) as () => Promise<(e: unknown, c: Context) => Promise<unknown>>;
     handlers[name] = async (input) => (await handler())(input, lambdaContext(name));
   }
   Object.assign(handlers, options.handlers);
@@ -161,15 +162,6 @@ export function localControlPlane(options: LocalControlPlaneOptions): LocalContr
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
   });
   return { runner, bus, store, runs, approvals, deliveries, artifacts };
-}
-
-/** The value of `make`, made on first use. */
-function once<T>(make: () => T): () => T {
-  let made: { value: T } | undefined;
-  return () => {
-    made ??= { value: make() };
-    return made.value;
-  };
 }
 
 /** Without a cloud configured, only plinth's built-in types can be planned and applied. */
