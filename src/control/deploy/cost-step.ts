@@ -42,11 +42,12 @@ export async function costStep(input: CostStepInput, deps: CostStepDependencies)
   const money = (n: number) => formatMoney(n, report.currency);
   const withinBudget = check?.ok ?? true;
   // The limit that was crossed, in money: the cap, or what the allowed increase would have reached.
-  const cap = check?.violations.some((v) => v.kind === "monthly-cap")
+  const limit = check?.violations.some((v) => v.kind === "monthly-cap")
     ? limits?.monthly
     : diff && limits?.maxIncreasePercent !== undefined
       ? diff.previousTotalMonthlyCost * (1 + limits.maxIncreasePercent / 100)
       : limits?.monthly;
+  const cap = limit === undefined ? undefined : Math.round(limit * 100) / 100;
   if (!withinBudget)
     await deps.publisher.publish({
       source: "plinth.control",
@@ -56,7 +57,7 @@ export async function costStep(input: CostStepInput, deps: CostStepDependencies)
         env: input.env,
         runId: input.runId,
         monthlyCost: report.totalMonthlyCost,
-        budget: Math.round((cap ?? 0) * 100) / 100,
+        budget: cap ?? 0,
         currency: report.currency,
       },
     });
@@ -80,7 +81,7 @@ export async function costStep(input: CostStepInput, deps: CostStepDependencies)
   return {
     monthlyCost: report.totalMonthlyCost,
     currency: report.currency,
-    ...(cap === undefined ? {} : { budget: Math.round(cap * 100) / 100 }),
+    ...(cap === undefined ? {} : { budget: cap }),
     withinBudget,
     report: stored,
     message: message.slice(0, 1000),

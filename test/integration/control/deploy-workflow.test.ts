@@ -3,14 +3,18 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, test } from "node:test";
+import { estimateSpecEnvironment } from "../../../src/cost/spec-estimate.ts";
 import { handlersFor } from "../../../src/engine/handler-registry.ts";
 import { plinthNull } from "../../../src/engine/plinth-null.ts";
 import type { ExistingCall } from "../../../src/engine/resource-handler.ts";
+import { buildGraph } from "../../../src/model/build-graph.ts";
 import { AwsClients } from "../../../src/providers/aws/aws-clients.ts";
+import { readSpecFile } from "../../../src/spec/load-spec.ts";
 import { LocalFileStore } from "../../../src/state/local-file-store.ts";
 import { runCli } from "../../helpers/cli.ts";
 import { assertMatchesCliSchema } from "../../helpers/cli-schemas.ts";
 import { auditOf, DEPLOYED, workspace, writeSpec } from "../../helpers/control-plane.ts";
+import { commitPlannedVersion } from "../../helpers/engine.ts";
 
 const NULL_SPEC = `apiVersion: plinth/v1
 app: notes
@@ -288,6 +292,38 @@ budgets:
     assert.equal(events.find((e) => e["detail-type"] === "DeployFailed")?.detail.step, "BudgetGate");
     const audit = await new LocalFileStore(join(cwd, ".plinth")).listAudit({ app: "pricey", env: "default" });
     assert.ok(!audit.some((r) => r.step === "Plan"), "nothing was planned");
+  });
+});
+
+describe("the budget gate compares with the version last applied", () => {
+  test("an estimate rising more than maxIncreasePercent over the applied version stops the deploy", async () => {
+    const spec = (size: string) =>
+      `apiVersion: plinth/v1\napp: growing\ncloud: aws\nregion: us-east-1\nenvironments:\n  dev: {}\ncomponents:\n  net: { type: network, cidr: 10.50.0.0/16 }\n  web: { type: vm, size: ${size}, network: "\${net}" }\nbudgets:\n  dev: { maxIncreasePercent: 10 }\n`;
+    const ws = workspace();
+    writeSpec(ws, "growing", spec("small"));
+    // Version 1 as apply writes it: the plan of the small spec. Planning calls no cloud.
+    const { graph } = buildGraph(readSpecFile(join(ws.targetsRoot, "growing", "plinth.yaml")), {
+      env: "dev",
+    });
+    const key = { app: "growing", env: "dev" };
+    await commitPlannedVersion(ws.plane.store, graph);
+    const small = (
+      await estimateSpecEnvironment(readSpecFile(join(ws.targetsRoot, "growing", "plinth.yaml")), graph)
+    ).report;
+    writeSpec(ws, "growing", spec("large"));
+    await ws.plane.bus.put({
+      ...deployRequested("evt-grow"),
+      detail: { app: "growing", env: "dev", principal: "ci", spec: "growing/plinth.yaml" },
+    });
+    const exceeded = ws.events().find((e) => e["detail-type"] === "BudgetExceeded")?.detail;
+    assert.equal(exceeded?.budget, Math.round(small.totalMonthlyCost * 1.1 * 100) / 100);
+    assert.ok((exceeded?.monthlyCost as number) > (exceeded?.budget as number));
+    const failure = (await auditOf(ws.plane, "deploy-evt-grow", key)).at(-1);
+    assert.equal(failure?.step, "BudgetGate");
+    assert.match(
+      String((failure?.detail?.error as { message?: string } | undefined)?.message),
+      /more than the 10% allowed/,
+    );
   });
 });
 

@@ -5,18 +5,13 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { renderHtml } from "../../../src/cost/render/render-html.ts";
 import { renderMarkdown } from "../../../src/cost/render/render-markdown.ts";
-import { handlersFor } from "../../../src/engine/handler-registry.ts";
-import { createPlan } from "../../../src/engine/plan.ts";
 import { buildGraph } from "../../../src/model/build-graph.ts";
-import type { Json } from "../../../src/model/value.ts";
-import { AwsClients } from "../../../src/providers/aws/aws-clients.ts";
 import { readSpecFile } from "../../../src/spec/load-spec.ts";
 import { LocalFileStore } from "../../../src/state/local-file-store.ts";
-import { loadWorkingState } from "../../../src/state/working-state.ts";
 import { runCli } from "../../helpers/cli.ts";
 import { assertMatchesCliSchema } from "../../helpers/cli-schemas.ts";
 import { node, price } from "../../helpers/cost.ts";
-import { checkpoint } from "../../integration/state/store-contract.ts";
+import { commitPlannedVersion } from "../../helpers/engine.ts";
 
 /** A spec with one EC2 instance (small: t3.small) and one Lambda-like usage entry, and budgets. */
 function project(extra = ""): string {
@@ -158,27 +153,7 @@ describe("plinth cost", () => {
     // plan holds the graph. Planning calls no cloud; the handlers are only needed for their types.
     const doc = readSpecFile(join(dir, "plinth.yaml"));
     const { graph } = buildGraph(doc, { env: "dev" });
-    const handlers = await handlersFor(
-      graph.nodes.map((n) => n.type),
-      () => ({
-        clients: new AwsClients({ region: "us-east-1", endpoint: "http://127.0.0.1:9" }),
-        sleep: async () => {},
-      }),
-    );
-    const store = new LocalFileStore(join(dir, ".plinth"));
-    const key = { app: "shop", env: "dev" };
-    const plan = await createPlan({ graph, working: await loadWorkingState(store, key), handlers });
-    await store.commitCheckpoint(key, {
-      ...checkpoint(1, 0),
-      specHash: plan.specHash,
-      plan: plan as unknown as Json,
-      resources: Object.fromEntries(
-        graph.nodes.map((n) => [
-          n.address,
-          { address: n.address, type: n.type, id: "x", inputs: {}, outputs: {}, dependsOn: [] },
-        ]),
-      ),
-    });
+    await commitPlannedVersion(new LocalFileStore(join(dir, ".plinth")), graph);
     writeFileSync(
       join(dir, "plinth.yaml"),
       readFileSync(join(dir, "plinth.yaml"), "utf8").replace("size: small", "size: large"),
