@@ -1,7 +1,7 @@
-import { checkPlanIsCurrent } from "../../engine/plan-file.ts";
 import type { Plan } from "../../engine/plan-types.ts";
 import { loadWorkingState } from "../../state/working-state.ts";
 import { StoreTargetSource } from "../target-records.ts";
+import { checkPlanCurrentOrLocked } from "./check-plan-current.ts";
 import type { CheckpointOutput, CodegenOutput, PlanOutput, StepInput } from "./contracts.ts";
 import type { StepDependencies } from "./deploy-dependencies.ts";
 import { recordStep } from "./record-step.ts";
@@ -26,7 +26,7 @@ export async function checkpointStep(
 ): Promise<CheckpointOutput> {
   const key = { app: input.app, env: input.env };
   const plan = await getJson<Plan>(deps.artifacts, input.plan.plan);
-  checkPlanIsCurrent(plan, await loadWorkingState(deps.store, key));
+  await checkPlanCurrentOrLocked(plan, await loadWorkingState(deps.store, key), deps.store, key);
   if (input.codegen)
     await new StoreTargetSource(deps.store).register({ ...key, spec: input.codegen.spec.key });
   await recordStep(

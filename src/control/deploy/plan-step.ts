@@ -2,12 +2,13 @@ import type { ProviderSchemas } from "../../catalog/provider-schemas.ts";
 import { StalePlanError } from "../../engine/errors.ts";
 import { typesOf } from "../../engine/handler-registry.ts";
 import { createPlan, describeSummary, pendingChanges, specHashOf } from "../../engine/plan.ts";
-import { checkPlanIntegrity, checkPlanIsCurrent } from "../../engine/plan-file.ts";
+import { checkPlanIntegrity } from "../../engine/plan-file.ts";
 import type { Plan } from "../../engine/plan-types.ts";
 import type { ResourceGraph } from "../../model/graph.ts";
 import { decodeGraph } from "../../model/graph-json.ts";
 import type { StateKey } from "../../state/types.ts";
 import { loadWorkingState, type WorkingState } from "../../state/working-state.ts";
+import { checkPlanCurrentOrLocked } from "./check-plan-current.ts";
 import type { CodegenOutput, DeployEnvironment, DeployRequest, PlanOutput } from "./contracts.ts";
 import type { EngineDependencies, SpecSource } from "./deploy-dependencies.ts";
 import { DeployTargetMismatchError } from "./errors.ts";
@@ -121,6 +122,6 @@ async function savedPlan(
       "The saved plan was made from another version of the spec than the one checked now; nothing was applied.",
       { hint: "Run `plinth plan --out` again and review the new plan." },
     );
-  checkPlanIsCurrent(plan, working);
+  await checkPlanCurrentOrLocked(plan, working, deps.store, { app: input.app, env: input.env });
   return plan;
 }
