@@ -1,18 +1,21 @@
 import middy from "@middy/core";
 import type { APIGatewayProxyEventV2WithIAMAuthorizer, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { approvalsIn } from "../src/control/approvals.ts";
 import {
   type DecisionDependencies,
   decideApproval,
   NoPendingApprovalError,
   parseApprovalRoute,
 } from "../src/control/decide-approval.ts";
-import { approvalStore, now, taskTokens } from "./aws-dependencies.ts";
+import { now } from "./aws/clock.ts";
+import { stateStore } from "./aws/state.ts";
+import { taskTokens } from "./aws/step-functions.ts";
 import { readConfig } from "./config.ts";
 import { json, rawBody } from "./http.ts";
-import { lazy } from "./middleware.ts";
+import { lazy, type Provide } from "./middleware.ts";
 
 /** Function URL (AWS_IAM auth): POST /approvals/<run id>/approve|reject; the approver is the signed caller. */
-export function createApprovalDecisionHandler(deps: () => DecisionDependencies) {
+export function createApprovalDecisionHandler(deps: Provide<DecisionDependencies>) {
   return middy<APIGatewayProxyEventV2WithIAMAuthorizer, APIGatewayProxyStructuredResultV2>().handler(
     async (event) => {
       const route = parseApprovalRoute(event.requestContext.http.method, event.rawPath, rawBody(event));
@@ -21,7 +24,7 @@ export function createApprovalDecisionHandler(deps: () => DecisionDependencies) 
       if (!principal) return json(403, { message: "The caller is not authenticated." });
       const { ok: _ok, ...decision } = route;
       try {
-        return json(200, await decideApproval({ ...decision, principal }, deps()));
+        return json(200, await decideApproval({ ...decision, principal }, await deps()));
       } catch (error) {
         if (error instanceof NoPendingApprovalError) return json(409, { message: error.message });
         throw error;
@@ -31,8 +34,8 @@ export function createApprovalDecisionHandler(deps: () => DecisionDependencies) 
 }
 
 export const handler = createApprovalDecisionHandler(
-  lazy(() => {
+  lazy(async () => {
     const config = readConfig();
-    return { approvals: approvalStore(config), tasks: taskTokens(config), now };
+    return { approvals: approvalsIn(await stateStore(config)), tasks: await taskTokens(config), now };
   }),
 );

@@ -6,8 +6,8 @@ export interface HandlerConfig {
   region: string;
   /** `production` turns on deletion protection in stacks/ and stricter defaults here. */
   stage: string;
+  /** The one table of state, locks, the audit trail, runs, approvals and scan targets. */
   stateTable: string;
-  auditTable: string;
   artifactBucket: string;
   busName: string;
   /** State machine ARN by workflow name: PLINTH_STATE_MACHINES is a JSON object. */
@@ -48,7 +48,6 @@ export function readConfig(env: Readonly<Record<string, string | undefined>> = p
     region: required("AWS_REGION"),
     stage: env.PLINTH_STAGE ?? "dev",
     stateTable: env.PLINTH_STATE_TABLE ?? "",
-    auditTable: env.PLINTH_AUDIT_TABLE ?? "",
     artifactBucket: env.PLINTH_ARTIFACT_BUCKET ?? "",
     busName: env.PLINTH_BUS_NAME ?? "",
     stateMachines,

@@ -1,12 +1,15 @@
-import { StartWorkflowInput } from "../schemas/generated/handlers.validate.js";
-import type { DeliveryLog } from "../src/control/github-webhook.ts";
+import { Input } from "../schemas/generated/handlers/start-workflow.validate.js";
+import { type DeliveryLog, deliveriesIn } from "../src/control/github-webhook.ts";
 import { type Delivery, dispatchEvent, type WorkflowStarter } from "../src/events/dispatch.ts";
 import type { PlinthEvent } from "../src/events/envelope.ts";
 import { InvalidEventError } from "../src/events/errors.ts";
 import type { EventPublisher } from "../src/events/publisher.ts";
 import { validateEvent } from "../src/events/validate-event.ts";
 import { schemaProblems } from "../src/schema-problems.ts";
-import { deliveryLog, eventPublisher, workflowStarter } from "./aws-dependencies.ts";
+import { eventPublisher } from "./aws/bus.ts";
+import { now } from "./aws/clock.ts";
+import { stateStore } from "./aws/state.ts";
+import { workflowStarter } from "./aws/step-functions.ts";
 import { ConfigurationError, readConfig } from "./config.ts";
 import { lazy } from "./middleware.ts";
 
@@ -22,15 +25,15 @@ export interface FrontDoorDependencies {
   publisher: EventPublisher;
 }
 
-export const awsFrontDoor = lazy((): FrontDoorDependencies => {
+export const awsFrontDoor = lazy(async (): Promise<FrontDoorDependencies> => {
   const config = readConfig();
   return {
-    starter: workflowStarter(config),
+    starter: await workflowStarter(config),
     secret: async () => {
       if (!config.webhookSecret) throw new ConfigurationError("PLINTH_WEBHOOK_SECRET is not mounted.");
       return config.webhookSecret;
     },
-    deliveries: deliveryLog(config),
+    deliveries: deliveriesIn(await stateStore(config), now),
     publisher: eventPublisher(config),
   };
 });
@@ -43,7 +46,7 @@ export async function startFromJson(text: string, starter: WorkflowStarter): Pro
   } catch {
     throw new InvalidEventError("The message is not a JSON event.");
   }
-  const problems = schemaProblems(StartWorkflowInput, event);
+  const problems = schemaProblems(Input, event);
   if (problems.length > 0)
     throw new InvalidEventError(`The message is not an event: ${problems.join("; ")}.`);
   validateEvent(event, `Event ${(event as PlinthEvent).id}`);

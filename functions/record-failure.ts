@@ -1,28 +1,28 @@
 import middy from "@middy/core";
-import { RecordFailureInput } from "../schemas/generated/handlers.validate.js";
-import type { AuditLog } from "../src/audit/audit-log.ts";
+import { Input } from "../schemas/generated/handlers/record-failure.validate.js";
+import type { AuditDependencies } from "../src/control/audit-trail.ts";
 import { type FailureInput, type FailureRecord, recordFailure } from "../src/control/record-failure.ts";
 import type { EventPublisher } from "../src/events/publisher.ts";
-import { auditLog, eventPublisher, now } from "./aws-dependencies.ts";
+import { eventPublisher } from "./aws/bus.ts";
+import { now } from "./aws/clock.ts";
+import { stateStore } from "./aws/state.ts";
 import { readConfig } from "./config.ts";
-import { lazy, validInput } from "./middleware.ts";
+import { lazy, type Provide, validInput } from "./middleware.ts";
 
-export interface RecordFailureDependencies {
-  audit: AuditLog;
+export interface RecordFailureDependencies extends AuditDependencies {
   publisher: EventPublisher;
-  now: () => Date;
 }
 
-/** Where every Catch goes: audits the failed step and announces DeployFailed/DestroyFailed. */
-export function createRecordFailureHandler(deps: () => RecordFailureDependencies) {
+/** Where every failure ends: audits the failed step and announces DeployFailed/DestroyFailed. */
+export function createRecordFailureHandler(deps: Provide<RecordFailureDependencies>) {
   return middy<FailureInput, FailureRecord>()
-    .use(validInput(RecordFailureInput, "record-failure"))
-    .handler(async (input) => recordFailure(input, deps()));
+    .use(validInput(Input, "record-failure"))
+    .handler(async (input) => recordFailure(input, await deps()));
 }
 
 export const handler = createRecordFailureHandler(
-  lazy(() => {
+  lazy(async () => {
     const config = readConfig();
-    return { audit: auditLog(config), publisher: eventPublisher(config), now };
+    return { store: await stateStore(config), publisher: eventPublisher(config), now };
   }),
 );

@@ -1,10 +1,17 @@
 import middy from "@middy/core";
-import { RequestApprovalInput } from "../schemas/generated/handlers.validate.js";
-import { type ApprovalRequest, type ApprovalStore, requestApproval } from "../src/control/approvals.ts";
+import { Input } from "../schemas/generated/handlers/request-approval.validate.js";
+import {
+  type ApprovalRequest,
+  type ApprovalStore,
+  approvalsIn,
+  requestApproval,
+} from "../src/control/approvals.ts";
 import type { EventPublisher } from "../src/events/publisher.ts";
-import { approvalStore, eventPublisher, now } from "./aws-dependencies.ts";
+import { eventPublisher } from "./aws/bus.ts";
+import { now } from "./aws/clock.ts";
+import { stateStore } from "./aws/state.ts";
 import { readConfig } from "./config.ts";
-import { lazy, validInput } from "./middleware.ts";
+import { lazy, type Provide, validInput } from "./middleware.ts";
 
 export interface RequestApprovalDependencies {
   approvals: ApprovalStore;
@@ -13,15 +20,15 @@ export interface RequestApprovalDependencies {
 }
 
 /** The `.waitForTaskToken` task: keeps the token for approve/reject and announces ApprovalRequested. */
-export function createRequestApprovalHandler(deps: () => RequestApprovalDependencies) {
+export function createRequestApprovalHandler(deps: Provide<RequestApprovalDependencies>) {
   return middy<ApprovalRequest, { expiresAt: string; event: string }>()
-    .use(validInput(RequestApprovalInput, "request-approval"))
-    .handler(async (request) => requestApproval(request, deps()));
+    .use(validInput(Input, "request-approval"))
+    .handler(async (request) => requestApproval(request, await deps()));
 }
 
 export const handler = createRequestApprovalHandler(
-  lazy(() => {
+  lazy(async () => {
     const config = readConfig();
-    return { approvals: approvalStore(config), publisher: eventPublisher(config), now };
+    return { approvals: approvalsIn(await stateStore(config)), publisher: eventPublisher(config), now };
   }),
 );

@@ -1,11 +1,11 @@
 import middy from "@middy/core";
-import { StartWorkflowInput } from "../schemas/generated/handlers.validate.js";
+import { Input } from "../schemas/generated/handlers/start-workflow.validate.js";
 import { type Delivery, dispatchEvent, type WorkflowStarter } from "../src/events/dispatch.ts";
 import type { PlinthEvent } from "../src/events/envelope.ts";
 import { validateEvent } from "../src/events/validate-event.ts";
-import { workflowStarter } from "./aws-dependencies.ts";
+import { workflowStarter } from "./aws/step-functions.ts";
 import { readConfig } from "./config.ts";
-import { lazy, validInput } from "./middleware.ts";
+import { lazy, type Provide, validInput } from "./middleware.ts";
 
 export interface StartWorkflowDependencies {
   starter: WorkflowStarter;
@@ -15,13 +15,15 @@ export interface StartWorkflowDependencies {
  * Bus subscription target: starts the workflow each matching route names, as an execution named after
  * the event id, so a redelivered event starts nothing new.
  */
-export function createStartWorkflowHandler(deps: () => StartWorkflowDependencies) {
+export function createStartWorkflowHandler(deps: Provide<StartWorkflowDependencies>) {
   return middy<PlinthEvent, { deliveries: Delivery[] }>()
-    .use(validInput(StartWorkflowInput, "start-workflow"))
+    .use(validInput(Input, "start-workflow"))
     .handler(async (event) => {
       validateEvent(event, `Event ${event.id}`);
-      return { deliveries: await dispatchEvent(event, deps().starter) };
+      return { deliveries: await dispatchEvent(event, (await deps()).starter) };
     });
 }
 
-export const handler = createStartWorkflowHandler(lazy(() => ({ starter: workflowStarter(readConfig()) })));
+export const handler = createStartWorkflowHandler(
+  lazy(async () => ({ starter: await workflowStarter(readConfig()) })),
+);

@@ -1,7 +1,7 @@
 /**
  * `npm run demo`: plinth's main job on the bundled example, with no cloud account: validate
- * examples/shop for every environment, show the resource graph it lowers to, then plan and apply it to
- * a local AWS endpoint: AWS_ENDPOINT_URL when it answers, otherwise a moto server the demo starts
+ * examples/shop for every environment, show the resource graph it lowers to, then plan it and deploy it
+ * through the deploy workflow (embedded) to a local AWS endpoint: AWS_ENDPOINT_URL when it answers, otherwise a moto server the demo starts
  * (when moto is installed), otherwise an explanation of how to get one.
  */
 import { mkdtempSync } from "node:fs";
@@ -58,7 +58,10 @@ if (io.env.AWS_ENDPOINT_URL && (stop || given)) {
       ["plan", ...shop, ...state, "--detailed-exitcode"],
       [0, 2],
     );
-    await step("create the 38 resources, 10 at a time", ["apply", ...shop, ...state, "--auto-approve"]);
+    await step(
+      "the deploy workflow, embedded: policy and budget gates, plan, apply 46 resources 10 at a time, verify",
+      ["apply", ...shop, ...state, "--auto-approve"],
+    );
     await step("read every resource back from the cloud: nothing drifted", [
       "plan",
       ...shop,
@@ -66,6 +69,11 @@ if (io.env.AWS_ENDPOINT_URL && (stop || given)) {
       "--refresh",
     ]);
     await step("the environment's versions", ["history", ...shop, ...state]);
+    await step("the workflow runs (each audited step by step in the state store)", [
+      "workflow",
+      "list",
+      ...(state.length > 0 ? state : ["--state", "examples/shop/.plinth"]),
+    ]);
   } finally {
     stop?.();
   }

@@ -1,13 +1,10 @@
 import { readFileSync } from "node:fs";
 import { ROUTES, SCHEDULES } from "../src/events/routes.ts";
 import { functionsOf, substituteDefinition } from "./definitions.ts";
-import { HANDLERS, type ResourceArns } from "./handlers.ts";
+import { HANDLERS, type ResourceArns, type Statement } from "./handlers.ts";
 
-/**
- * Workflows deployed as state machines. deploy and destroy join when their handlers (codegen,
- * policy-check, cost-estimate, plan, checkpoint, apply, verify) land; a test keeps this list honest.
- */
-export const DEPLOYED_WORKFLOWS = ["scheduled-scan"] as const;
+/** Workflows deployed as state machines; a test checks each calls only handlers the stack declares. */
+export const DEPLOYED_WORKFLOWS = ["deploy", "destroy", "scheduled-scan"] as const;
 
 /** The DR region of the control plane's own artifacts (checkpoints survive a regional outage). */
 const DR_REGION = "us-west-2";
@@ -19,7 +16,9 @@ export function controlPlane() {
   const identity = aws.getCallerIdentityOutput({});
   const region = aws.getRegionOutput({});
 
-  // State: versions, locks, runs, approvals, deliveries, targets (the engine's store owns its layout).
+  // The one table of the engine's state store: versions, journal, locks, the audit trail (audit#…,
+  // reachable by PutItem only), runs, approvals, deliveries, targets and cost history (docs/state.md).
+  // The stream feeds the audit trail's export to long-term storage.
   const state = new sst.aws.Dynamo("State", {
     fields: { pk: "string", sk: "string" },
     primaryIndex: { hashKey: "pk", rangeKey: "sk" },
@@ -27,15 +26,12 @@ export function controlPlane() {
     ttl: "ttl",
     deletionProtection: production,
   });
-  // The audit trail: written with PutItem only; streamed for export to long-term storage.
-  const audit = new sst.aws.Dynamo("Audit", {
-    fields: { pk: "string", sk: "string", runId: "string" },
-    primaryIndex: { hashKey: "pk", rangeKey: "sk" },
-    globalIndexes: { byRun: { hashKey: "runId", rangeKey: "sk" } },
-    stream: "new-image",
-    ttl: "ttl",
-    deletionProtection: production,
-  });
+  // The environments' roles the deploy steps may assume, given at deploy time (comma-separated ARNs):
+  // the functions hold no permissions on resources themselves.
+  const deployRoles = (process.env.PLINTH_DEPLOY_ROLES ?? "")
+    .split(",")
+    .map((arn) => arn.trim())
+    .filter(Boolean);
   const artifacts = new sst.aws.Bucket("Artifacts", { versioning: true });
   const drProvider = new aws.Provider("DrRegion", { region: DR_REGION });
   const drArtifacts = new aws.s3.BucketV2(
@@ -56,19 +52,18 @@ export function controlPlane() {
   for (const spec of HANDLERS) {
     const arns = $resolve([
       state.arn,
-      audit.arn,
       artifacts.arn,
       bus.arn,
       webhookSecret.arn,
       ...Object.values(stateMachineArns),
     ]).apply(
-      ([stateTable, auditTable, artifactBucket, busArn, secret, ...machines]): ResourceArns => ({
+      ([stateTable, artifactBucket, busArn, secret, ...machines]): ResourceArns => ({
         stateTable: stateTable as string,
-        auditTable: auditTable as string,
         artifactBucket: artifactBucket as string,
         bus: busArn as string,
         webhookSecret: secret as string,
         stateMachines: machines as string[],
+        deployRoles,
       }),
     );
     functions[spec.name] = new sst.aws.Function(pascal(spec.name), {
@@ -78,11 +73,13 @@ export function controlPlane() {
       memory: spec.memory,
       timeout: spec.timeout,
       // Least privilege: the statements of stacks/handlers.ts, not `link`'s wildcard grants.
-      permissions: arns.apply((a) => spec.permissions(a)),
+      permissions: arns.apply((a) => spec.permissions(a).map(iamStatement)),
+      // What only some invocations need (the AWS clients of resource types, the bus, S3 for large
+      // state items, the CEL interpreter) loads on first use instead of at every cold start.
+      nodejs: { splitting: true },
       environment: {
         PLINTH_STAGE: $app.stage,
         PLINTH_STATE_TABLE: state.name,
-        PLINTH_AUDIT_TABLE: audit.name,
         PLINTH_ARTIFACT_BUCKET: artifacts.name,
         PLINTH_BUS_NAME: bus.name,
         PLINTH_WEBHOOK_SECRET_ARN: webhookSecret.arn,
@@ -162,6 +159,25 @@ export function controlPlane() {
     drArtifacts: drArtifacts.bucket,
     webhookUrl: functions["github-webhook"]?.url,
     approvalsUrl: functions["approval-decision"]?.url,
+  };
+}
+
+/** A statement as SST takes it; partitions become a `dynamodb:LeadingKeys` condition. */
+function iamStatement(statement: Statement) {
+  return {
+    actions: statement.actions,
+    resources: statement.resources,
+    ...(statement.partitions
+      ? {
+          conditions: [
+            {
+              test: "ForAllValues:StringLike",
+              variable: "dynamodb:LeadingKeys",
+              values: statement.partitions,
+            },
+          ],
+        }
+      : {}),
   };
 }
 

@@ -2,11 +2,12 @@ import type { HttpRequest, HttpResponseInit, InvocationContext } from "@azure/fu
 import { receiveGitHubWebhook } from "../../src/control/github-webhook.ts";
 import { InvalidEventError } from "../../src/events/errors.ts";
 import { type FrontDoorDependencies, startFromJson } from "../front-door.ts";
+import type { Provide } from "../middleware.ts";
 
 /** The GitHub webhook as an Azure Functions v4 HTTP handler. */
-export function createAzureWebhook(deps: () => FrontDoorDependencies) {
+export function createAzureWebhook(deps: Provide<FrontDoorDependencies>) {
   return async (request: HttpRequest, _context: InvocationContext): Promise<HttpResponseInit> => {
-    const { secret, deliveries, publisher } = deps();
+    const { secret, deliveries, publisher } = await deps();
     const headers = Object.fromEntries([...request.headers].map(([k, v]) => [k.toLowerCase(), v]));
     const { status, body } = await receiveGitHubWebhook(
       { headers, body: await request.text() },
@@ -21,7 +22,7 @@ export function createAzureWebhook(deps: () => FrontDoorDependencies) {
  * protection handshake (OPTIONS with WebHook-Request-Origin), then starts a run for each event whose
  * `data` is a plinth event.
  */
-export function createAzureStartWorkflow(deps: () => FrontDoorDependencies) {
+export function createAzureStartWorkflow(deps: Provide<FrontDoorDependencies>) {
   return async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
     if (request.method === "OPTIONS") {
       const origin = request.headers.get("webhook-request-origin");
@@ -39,7 +40,9 @@ export function createAzureStartWorkflow(deps: () => FrontDoorDependencies) {
         runs.push(
           ...(await startFromJson(
             JSON.stringify((cloudEvent as { data?: unknown }).data ?? null),
-            deps().starter,
+            (
+              await deps()
+            ).starter,
           )),
         );
       } catch (error) {

@@ -1,6 +1,6 @@
 import { fromIni } from "@aws-sdk/credential-providers";
 import { InputError } from "../errors.ts";
-import { AWS_SERVICES, type AwsConfig, type AwsService } from "../providers/aws/aws-clients.ts";
+import { AWS_SERVICES, type AwsConfig, type AwsService } from "../providers/aws/aws-config.ts";
 
 /**
  * AWS settings from the environment, by the AWS CLI's conventions: AWS_ENDPOINT_URL and

@@ -1,23 +1,25 @@
 import { hostname, userInfo } from "node:os";
 import { dirname, join } from "node:path";
 import type { Command } from "commander";
+import type { ArtifactStore } from "../artifacts/artifact-store.ts";
+import type { ResourceHandlersFor } from "../control/deploy/deploy-dependencies.ts";
 import type { EngineEvent } from "../engine/engine-events.ts";
-import { handlersFor } from "../engine/handler-registry.ts";
 import type { HandlerRegistry } from "../engine/resource-handler.ts";
 import { InputError } from "../errors.ts";
 import { buildGraph } from "../model/build-graph.ts";
 import type { ResourceGraph } from "../model/graph.ts";
 import type { AwsClients } from "../providers/aws/aws-clients.ts";
-import { readSpecFile } from "../spec/load-spec.ts";
+import { readSpecText } from "../spec/load-spec.ts";
+import { SpecDocuments } from "../spec/spec-documents.ts";
 import type { ResolvedSpec } from "../spec/types.ts";
 import type { StateStore } from "../state/store.ts";
 import type { Actor, LockRequest, StateKey } from "../state/types.ts";
-import type { WorkingState } from "../state/working-state.ts";
+import { awsAccess } from "./aws-resources.ts";
 import { type CommandContext, type CommonOptions, contextFor } from "./command-context.ts";
 import type { CliIO } from "./io.ts";
 import { resolvePath } from "./paths.ts";
 import { describeWarning } from "./report-error.ts";
-import { openStateStore } from "./state-location.ts";
+import { openStateLocation } from "./state-location.ts";
 
 export interface DeployOptions extends CommonOptions {
   refresh?: boolean;
@@ -31,14 +33,24 @@ export interface DeployOptions extends CommonOptions {
 export interface DeployContext {
   ctx: CommandContext;
   spec: ResolvedSpec;
+  /** The spec file, absolute. */
+  specPath: string;
+  /** The spec as parsed, for the workflow's steps to share. */
+  documents: SpecDocuments;
   graph: ResourceGraph;
   key: StateKey;
   store: StateStore;
+  /** Where workflow runs keep their artifacts (plans, results). */
+  artifacts: ArtifactStore;
+  /** The directory of a local state location (`.plinth` next to the spec by default). */
+  localDir?: string;
   /**
    * The handlers of `types` (and more). AWS's load the AWS SDK, which takes a while: only when an AWS
    * type is among them, and after the lock, not before.
    */
   handlers: (types: Iterable<string>) => Promise<HandlerRegistry>;
+  /** The same for any region and role: what the deploy workflow's steps are given. */
+  resources: ResourceHandlersFor;
   actor: Actor;
   lockRequest: (operation: string) => LockRequest;
   variables: Record<string, string>;
@@ -71,38 +83,32 @@ export function withDeployOptions(command: Command): Command {
 export async function deployContext(io: CliIO, options: DeployOptions): Promise<DeployContext> {
   const ctx = contextFor(io, options);
   const path = resolvePath(io, options.file);
-  const doc = readSpecFile(path.absolute, path.display);
+  const documents = new SpecDocuments();
+  const doc = documents.parse(readSpecText(path.absolute, path.display), path.display);
   const { spec, graph, warnings } = buildGraph(doc, { env: options.env });
   for (const warning of warnings) io.stderr(describeWarning(warning, ctx.style));
   const debug = ctx.debug ? (line: string) => io.stderr(ctx.style.dim(`debug: ${line}\n`)) : undefined;
-  const state = options.state ?? join(dirname(path.absolute), ".plinth");
+  const defaultDir = join(dirname(path.absolute), ".plinth");
+  const state = options.state ?? defaultDir;
   // The AWS SDK takes a while to load: only environments that need it pay for it, when they need it.
-  let aws: AwsClients | undefined;
-  const awsClients = async () => {
-    aws ??= await awsClientsFor(io, { region: spec.region, roleArn: spec.roleArn, debug });
-    return aws;
-  };
-  const store = await openStateStore(
-    state,
-    io,
-    state.startsWith("dynamodb:") ? await awsClients() : undefined,
-  );
-  let registry: HandlerRegistry | undefined;
-  const handlers = async (types: Iterable<string>) => {
-    registry ??= await handlersFor(types, async () => ({
-      clients: await awsClients(),
-      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    }));
-    return registry;
-  };
+  const aws = awsAccess(io, debug);
+  const target = { region: spec.region, roleArn: spec.roleArn };
+  const awsClients = () => aws.clients(target);
+  const location = await openStateLocation(state, io, awsClients, join(defaultDir, "artifacts"));
+  const handlers = (types: Iterable<string>) => aws.resources(types, target);
   const principal = `${io.env.USER ?? io.env.LOGNAME ?? safeUser()}@${hostname()}`;
   return {
     ctx,
     spec,
+    specPath: path.absolute,
+    documents,
     graph,
     key: { app: spec.app, env: spec.env },
-    store,
+    store: location.store,
+    artifacts: location.artifacts,
+    ...(location.localDir ? { localDir: location.localDir } : {}),
     handlers,
+    resources: aws.resources,
     actor: { principal, trigger: io.env.CI ? "ci" : "cli" },
     lockRequest: (operation) => ({
       holder: `${principal} (pid ${process.pid})`,
@@ -114,7 +120,7 @@ export async function deployContext(io: CliIO, options: DeployOptions): Promise<
     parallelism: parseParallelism(options.parallelism),
     awsClients,
     engine: parseEngine(options.engine, spec.cloud),
-    close: () => aws?.destroy(),
+    close: aws.close,
   };
 }
 
@@ -171,15 +177,7 @@ export function progressPrinter(io: CliIO, ctx: CommandContext): (event: EngineE
   };
 }
 
-/** The resource types a plan or apply touches: the desired graph's, and those in state or half-made. */
-export function typesOf(nodes: ReadonlyArray<{ type: string }>, working: WorkingState): Set<string> {
-  return new Set([
-    ...nodes.map((n) => n.type),
-    ...[...working.resources.values(), ...working.interrupted.values()].map((r) => r.type),
-  ]);
-}
-
-function variablesFrom(
+export function variablesFrom(
   env: Readonly<Record<string, string | undefined>>,
   pairs: string[],
 ): Record<string, string> {
@@ -206,7 +204,7 @@ function parseEngine(value: string | undefined, cloud: string): "native" | "clou
   return value;
 }
 
-function parseParallelism(value: string | undefined): number {
+export function parseParallelism(value: string | undefined): number {
   const n = Number(value ?? "10");
   if (!Number.isInteger(n) || n < 1 || n > 256)
     throw new InputError(`--parallelism must be a whole number from 1 to 256, not \`${value}\`.`);
@@ -219,15 +217,4 @@ function safeUser(): string {
   } catch {
     return "unknown";
   }
-}
-
-async function awsClientsFor(
-  io: CliIO,
-  options: { region: string; roleArn?: string | undefined; debug?: ((line: string) => void) | undefined },
-): Promise<AwsClients> {
-  const [{ AwsClients }, { awsConfigFromEnvironment }] = await Promise.all([
-    import("../providers/aws/aws-clients.ts"),
-    import("./aws-environment.ts"),
-  ]);
-  return new AwsClients(awsConfigFromEnvironment(io.env, options));
 }

@@ -1,3 +1,4 @@
+import { describeSummary } from "../engine/plan.ts";
 import type { Plan, PlannedChange } from "../engine/plan-types.ts";
 import { isSensitiveMarker } from "../engine/redact.ts";
 import type { Json } from "../model/value.ts";
@@ -42,10 +43,7 @@ export function renderPlan(plan: Plan, style: Style): string {
     out.push(...attributeLines(change, style));
     out.push("    }", "");
   }
-  const { create, update, replace, delete: destroy } = plan.summary;
-  out.push(
-    `${style.bold("Plan:")} ${create + replace} to add, ${update} to change, ${destroy + replace} to destroy.`,
-  );
+  out.push(`${style.bold("Plan:")} ${describeSummary(plan)}.`);
   if (plan.interrupted.length > 0)
     out.push(
       style.yellow(

@@ -1,4 +1,6 @@
 import type { EventPublisher } from "../events/publisher.ts";
+import type { JsonObject } from "../model/value.ts";
+import type { StateStore } from "../state/store.ts";
 
 /** A pending approval: the task token that resumes the run, and until when it is valid. */
 export interface PendingApproval {
@@ -13,14 +15,31 @@ export interface PendingApproval {
   summary?: string;
 }
 
-/**
- * Pending approvals by run: embedded in `.plinth/approvals/`, in the cloud the state table
- * (`APPROVAL#<run id>`, expiring by TTL; docs/control-plane.md).
- */
+/** Pending approvals by run. */
 export interface ApprovalStore {
   put(approval: PendingApproval): Promise<void>;
   get(runId: string): Promise<PendingApproval | undefined>;
   delete(runId: string): Promise<void>;
+}
+
+const APPROVALS = "approvals";
+
+/**
+ * Pending approvals as records of the state store (collection `approvals`, by run id), expiring with
+ * the approval: `.plinth/records/approvals/` (files 0600, they hold tokens) or the state table with
+ * a TTL. An expired approval reads as absent before DynamoDB's TTL removes it.
+ */
+export function approvalsIn(store: StateStore): ApprovalStore {
+  return {
+    put: (approval) =>
+      store.putRecord(
+        { collection: APPROVALS, id: approval.runId, data: approval as unknown as JsonObject },
+        { expiresAt: approval.expiresAt },
+      ),
+    get: async (runId) =>
+      (await store.getRecord(APPROVALS, runId))?.data as unknown as PendingApproval | undefined,
+    delete: (runId) => store.deleteRecord(APPROVALS, runId),
+  };
 }
 
 export interface ApprovalRequest {

@@ -1,8 +1,10 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import type { EventInput } from "../events/envelope.ts";
 import { InvalidEventError } from "../events/errors.ts";
 import type { EventPublisher } from "../events/publisher.ts";
 import { validateEvent } from "../events/validate-event.ts";
+import { RecordExistsError } from "../state/errors.ts";
+import type { StateStore } from "../state/store.ts";
 
 /** A request as every cloud's HTTP trigger can give it: lower-case header names, the raw body. */
 export interface WebhookRequest {
@@ -19,6 +21,29 @@ export interface WebhookResponse {
 export interface DeliveryLog {
   /** true the first time an id is seen, false after. */
   remember(deliveryId: string): Promise<boolean>;
+}
+
+/** GitHub redelivers within days, never later: a delivery id is remembered for a week. */
+const DELIVERY_TTL_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * Deliveries as records of the state store (collection `deliveries`), created only if absent and
+ * expiring after a week. The id is hashed: it is attacker-chosen text and never becomes a key as is.
+ */
+export function deliveriesIn(store: StateStore, now: () => Date): DeliveryLog {
+  return {
+    remember: async (deliveryId) => {
+      const id = createHash("sha256").update(deliveryId).digest("hex");
+      const expiresAt = new Date(now().getTime() + DELIVERY_TTL_MS).toISOString();
+      try {
+        await store.putRecord({ collection: "deliveries", id, data: {} }, { ifAbsent: true, expiresAt });
+        return true;
+      } catch (error) {
+        if (error instanceof RecordExistsError) return false;
+        throw error;
+      }
+    },
+  };
 }
 
 /** What the webhook needs; the secret is read when a request arrives (from Secrets Manager, once). */

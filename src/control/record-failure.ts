@@ -1,7 +1,18 @@
-import type { AuditLog, AuditRecord } from "../audit/audit-log.ts";
 import type { EventInput } from "../events/envelope.ts";
 import type { EventPublisher } from "../events/publisher.ts";
-import { auditStep } from "./audit-step.ts";
+import type { JsonObject } from "../model/value.ts";
+import type { AuditOutcome } from "../state/types.ts";
+import { type AuditDependencies, auditStep } from "./audit-trail.ts";
+
+/** What a Catch writes at `$.failure.<StepName>`; a rollback after it adds what it did. */
+export interface StepFailure {
+  Error: string;
+  Cause?: string;
+  /** The rollback's result (RollBack's ResultPath), when the request asked for one. */
+  rollback?: { version: number };
+  /** The rollback's own failure (its Catch). */
+  rollbackError?: { Error: string; Cause?: string };
+}
 
 export interface FailureInput {
   workflow: string;
@@ -9,14 +20,15 @@ export interface FailureInput {
   app?: string;
   env?: string;
   principal?: string;
-  /** What a Catch wrote at `$.failure.<StepName>`: exactly one step. */
-  failure: Record<string, { Error: string; Cause?: string }>;
+  /** Exactly one step. */
+  failure: Record<string, StepFailure>;
 }
 
 export interface FailureRecord {
   step: string;
   error: { name: string; message: string };
   audit: string;
+  rolledBack?: boolean;
   announced?: string;
 }
 
@@ -24,22 +36,32 @@ export interface FailureRecord {
 const FAILURE_EVENTS: Record<string, string> = { deploy: "DeployFailed", destroy: "DestroyFailed" };
 
 /**
- * Where every Catch ends: one audit record naming the failed step and the error, then the workflow's
- * failure event (DeployFailed…). The error's cause is cut to what a person reads; stack traces never
- * leave the handler that threw.
+ * Where every failure ends: one audit record naming the failed step, the error and what a rollback
+ * did, then the workflow's failure event (DeployFailed…). The error's cause is cut to what a person
+ * reads; stack traces never leave the handler that threw.
  */
 export async function recordFailure(
   input: FailureInput,
-  deps: { audit: AuditLog; publisher: EventPublisher; now: () => Date },
+  deps: AuditDependencies & { publisher: EventPublisher },
 ): Promise<FailureRecord> {
-  const [step, failure] = Object.entries(input.failure)[0] as [string, { Error: string; Cause?: string }];
+  const [step, failure] = Object.entries(input.failure)[0] as [string, StepFailure];
   const error = { name: failure.Error, message: messageOf(failure.Cause) };
-  const outcome: AuditRecord["outcome"] =
+  const rolledBack = failure.rollback || failure.rollbackError ? failure.rollback !== undefined : undefined;
+  const outcome: AuditOutcome =
     failure.Error === "ApprovalRejectedError"
       ? "rejected"
       : failure.Error === "States.Timeout" && step === "RequestApproval"
         ? "timed-out"
         : "failed";
+  const rollback: JsonObject = failure.rollback
+    ? { rollback: { version: failure.rollback.version } }
+    : failure.rollbackError
+      ? {
+          rollback: {
+            error: { name: failure.rollbackError.Error, message: messageOf(failure.rollbackError.Cause) },
+          },
+        }
+      : {};
   const record = await auditStep(
     {
       workflow: input.workflow,
@@ -49,17 +71,29 @@ export async function recordFailure(
       ...(input.app ? { app: input.app } : {}),
       ...(input.env ? { env: input.env } : {}),
       ...(input.principal ? { principal: input.principal } : {}),
-      detail: { error },
+      detail: { error, ...rollback },
     },
     deps,
   );
-  const result: FailureRecord = { step, error, audit: record.id };
+  const result: FailureRecord = {
+    step,
+    error,
+    audit: record.id,
+    ...(rolledBack === undefined ? {} : { rolledBack }),
+  };
   const type = FAILURE_EVENTS[input.workflow];
   if (type && input.app && input.env) {
     const event: EventInput = {
       source: "plinth.control",
       "detail-type": type,
-      detail: { app: input.app, env: input.env, runId: input.runId, step, error },
+      detail: {
+        app: input.app,
+        env: input.env,
+        runId: input.runId,
+        step,
+        error,
+        ...(rolledBack === undefined ? {} : { rolledBack }),
+      },
     };
     result.announced = await deps.publisher.publish(event);
   }

@@ -1,14 +1,14 @@
 import type { ProviderSchemas } from "../catalog/provider-schemas.ts";
-import { checkBudget } from "../cost/budget.ts";
-import { budgetFor } from "../cost/budget-spec.ts";
-import { estimateCost } from "../cost/estimate.ts";
 import type { PriceSource } from "../cost/prices/price.ts";
-import { NO_USAGE, usageSection, usageSet } from "../cost/usage.ts";
+import { estimateSpecEnvironment } from "../cost/spec-estimate.ts";
 import { PlinthError } from "../errors.ts";
+import type { EventPublisher } from "../events/publisher.ts";
 import { buildGraph } from "../model/build-graph.ts";
 import type { ResourceGraph } from "../model/graph.ts";
 import { InvalidSpecError } from "../spec/diagnostics.ts";
 import { parseSpec, type SpecDocument } from "../spec/load-spec.ts";
+import type { StateStore } from "../state/store.ts";
+import { recordCostSample } from "./cost-history.ts";
 import type { Target } from "./targets.ts";
 
 export interface ScanResult {
@@ -31,18 +31,25 @@ export interface ScanDependencies {
   schemas: ProviderSchemas;
   /** Prices for cost scans (the bundled snapshot, or live sources). */
   prices?: PriceSource;
+  /** Where cost scans record each environment's estimate over time. */
+  store: StateStore;
+  /** Where an environment over its budget is announced (BudgetExceeded). */
+  publisher: EventPublisher;
+  now: () => Date;
 }
 
 /**
  * One target of a scheduled scan: its spec must still load and lower (the precondition of any scan);
- * a cost scan then estimates the monthly cost and checks the environment's budget (attention when over).
- * The drift issue adds the comparison with what is live the same way.
+ * a cost scan then estimates the monthly cost, records it in the state store (the environment's cost
+ * over time) and checks the budget: over it, the target needs attention and BudgetExceeded is
+ * announced. The drift issue adds the comparison with what is live the same way.
  */
 export async function scanTarget(
-  kind: ScanKind,
+  scan: { kind: ScanKind; runId: string },
   target: Target,
   deps: ScanDependencies,
 ): Promise<ScanResult> {
+  const { kind } = scan;
   const text = await deps.readSpec(target.spec);
   try {
     const doc = parseSpec(text, target.spec);
@@ -53,7 +60,10 @@ export async function scanTarget(
       status: "ok",
       resources: graph.nodes.length,
     };
-    return kind === "cost" ? { ...result, ...(await costOf(doc, graph, target.env, deps.prices)) } : result;
+    if (kind !== "cost") return result;
+    const cost = await costOf(doc, graph, deps.prices);
+    await recordCost(scan.runId, target, cost, deps);
+    return { ...result, ...cost };
   } catch (error) {
     // A spec that no longer validates is a finding of the scan, not a failure of the scanner.
     if (!(error instanceof PlinthError)) throw error;
@@ -71,15 +81,9 @@ export async function scanTarget(
 async function costOf(
   doc: SpecDocument,
   graph: ResourceGraph,
-  env: string,
   prices: PriceSource | undefined,
 ): Promise<Partial<ScanResult>> {
-  const usage = doc.data.usage
-    ? usageSet({ resources: usageSection(doc.data.usage, ["usage"], doc.sources), types: {} })
-    : NO_USAGE;
-  const report = await estimateCost([graph], { usage, ...(prices ? { prices } : {}) });
-  const limits = budgetFor(doc, env, report.currency, undefined);
-  const check = limits ? checkBudget(report, limits) : undefined;
+  const { report, limits, check } = await estimateSpecEnvironment(doc, graph, prices ? { prices } : {});
   return {
     monthlyCost: report.totalMonthlyCost,
     currency: report.currency,
@@ -88,4 +92,28 @@ async function costOf(
       ? { status: "attention" as const, message: check.violations.map((v) => v.message).join(" ") }
       : {}),
   };
+}
+
+async function recordCost(
+  runId: string,
+  target: Target,
+  cost: Partial<ScanResult>,
+  deps: ScanDependencies,
+): Promise<void> {
+  const { monthlyCost = 0, currency = "USD", budget } = cost;
+  const withinBudget = cost.status !== "attention";
+  await recordCostSample(deps.store, target, {
+    at: deps.now().toISOString(),
+    runId,
+    monthlyCost,
+    currency,
+    ...(budget === undefined ? {} : { budget }),
+    withinBudget,
+  });
+  if (!withinBudget && budget !== undefined)
+    await deps.publisher.publish({
+      source: "plinth.control",
+      "detail-type": "BudgetExceeded",
+      detail: { app: target.app, env: target.env, runId, monthlyCost, budget, currency },
+    });
 }

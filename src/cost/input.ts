@@ -1,5 +1,3 @@
-import { existsSync } from "node:fs";
-import { InputError } from "../errors.ts";
 import { detectInput } from "../ingest/detect-input.ts";
 import { type ReadInfrastructureOptions, readInfrastructure } from "../ingest/read-infrastructure.ts";
 import { buildGraph } from "../model/build-graph.ts";
@@ -27,12 +25,6 @@ export function readCostInput(
   display: string,
   options: ReadInfrastructureOptions = {},
 ): CostInput {
-  if (!existsSync(path) && /^v?\d+$/.test(display)) {
-    throw new InputError(
-      `Comparing with applied version ${display} needs plinth's state store, which this build does not have yet.`,
-      { hint: "Compare with another copy of the input instead: --compare-to PATH." },
-    );
-  }
   const detected = detectInput(path, display);
   if (detected.kind === "plinth") {
     const specDisplay = detected.file ? `${display}/plinth.yaml` : display;

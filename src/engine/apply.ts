@@ -16,10 +16,10 @@ import type { StateStore } from "../state/store.ts";
 import type { Actor, Checkpoint, JournalEntry, ResourceState, StateKey } from "../state/types.ts";
 import { loadWorkingState } from "../state/working-state.ts";
 import type { EngineEvent } from "./engine-events.ts";
-import { StalePlanError, UnresolvedValueError } from "./errors.ts";
+import { UnresolvedValueError } from "./errors.ts";
 import { JournalWriter } from "./journal-writer.ts";
-import { attributeOf, countChanges, redactedInputs, stateHash } from "./plan.ts";
-import { checkPlanIntegrity, nodesOfPlan } from "./plan-file.ts";
+import { attributeOf, countChanges, redactedInputs } from "./plan.ts";
+import { checkPlanIntegrity, checkPlanIsCurrent, nodesOfPlan } from "./plan-file.ts";
 import type { Plan, PlannedChange } from "./plan-types.ts";
 import { redact } from "./redact.ts";
 import { describeRef, isKnown, resolveValue, type ValueSource, valueAt } from "./resolve-values.ts";
@@ -39,6 +39,8 @@ export interface ApplyInput {
   now?: () => Date;
   retry?: RetryPolicy;
   onEvent?: (event: EngineEvent) => void;
+  /** The workflow run and step applying, recorded in the audit record. */
+  run?: { runId: string; step: string };
 }
 
 export interface ResourceResult {
@@ -75,12 +77,7 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
   checkPlanIntegrity(plan);
   const key: StateKey = { app: plan.app, env: plan.env };
   const working = await loadWorkingState(store, key);
-  if (working.version !== plan.baseVersion || stateHash(working.resources) !== plan.baseHash) {
-    throw new StalePlanError(
-      `The plan was made against version ${plan.baseVersion} of \`${plan.env}\`, which has changed since (now version ${working.version}); nothing was applied.`,
-      { hint: "Run `plinth plan` again and review the new plan." },
-    );
-  }
+  checkPlanIsCurrent(plan, working);
   const run = new ApplyRun(input, key, working.resources, working.interrupted, now);
   await run.settle(plan.gone);
   const tasks = run.tasks();
@@ -104,7 +101,7 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
     // Nothing changed: no new version. The journal goes too, unless a call may have created something.
     if ((await loadWorkingState(store, key)).interrupted.size === 0)
       await store.clearJournal(key, working.version);
-    await audit(store, key, input.actor, plan, "failed", now(), { version: working.version });
+    await audit(input, key, "failed", now(), { version: working.version });
     return {
       outcome: "failed",
       version: working.version,
@@ -141,7 +138,7 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
   );
   await store.commitCheckpoint(key, checkpoint);
   await store.clearJournal(key, working.version);
-  await audit(store, key, input.actor, plan, checkpoint.outcome, now(), {
+  await audit(input, key, checkpoint.outcome, now(), {
     version: checkpoint.version,
     changes: { ...checkpoint.changes },
   });
@@ -160,15 +157,14 @@ function elapsed(started: number): number {
 
 /** Every apply, whatever its outcome, leaves an audit record. */
 function audit(
-  store: StateStore,
+  input: ApplyInput,
   key: StateKey,
-  actor: Actor,
-  plan: Plan,
   outcome: "succeeded" | "failed",
   at: Date,
   detail: JsonObject,
 ): Promise<void> {
-  return store.appendAudit(key, {
+  const { plan, actor } = input;
+  return input.store.appendAudit(key, {
     id: randomUUID(),
     at: at.toISOString(),
     principal: actor.principal,
@@ -176,6 +172,7 @@ function audit(
     action: plan.command,
     target: `${plan.app}/${plan.env}`,
     outcome,
+    ...(input.run ? { runId: input.run.runId, step: input.run.step } : {}),
     detail: { ...detail, planHash: plan.hash },
   });
 }

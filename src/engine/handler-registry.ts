@@ -1,4 +1,5 @@
 import type { AwsContext } from "../catalog/aws/aws-crud.ts";
+import type { WorkingState } from "../state/working-state.ts";
 import { plinthNull } from "./plinth-null.ts";
 import type { HandlerRegistry, ResourceHandler } from "./resource-handler.ts";
 
@@ -16,4 +17,12 @@ export async function handlersFor(
     list.push(...awsHandlers(await aws()));
   }
   return new Map(list.map((handler) => [handler.type, handler]));
+}
+
+/** The resource types a plan or apply touches: the desired graph's, and those in state or half-made. */
+export function typesOf(nodes: ReadonlyArray<{ type: string }>, working: WorkingState): Set<string> {
+  return new Set([
+    ...nodes.map((n) => n.type),
+    ...[...working.resources.values(), ...working.interrupted.values()].map((r) => r.type),
+  ]);
 }

@@ -1,7 +1,10 @@
 import type { ResourceGraph, ResourceNode } from "../model/graph.ts";
 import { decodeValue, type ValueObject } from "../model/value.ts";
 import { stableHash } from "../state/stable-hash.ts";
-import { InvalidPlanError } from "./errors.ts";
+import type { Checkpoint } from "../state/types.ts";
+import type { WorkingState } from "../state/working-state.ts";
+import { InvalidPlanError, StalePlanError } from "./errors.ts";
+import { stateHash } from "./plan.ts";
 import type { Plan } from "./plan-types.ts";
 
 /** Refuses a plan whose content does not match its hash (edited, truncated, or not a plan). */
@@ -23,6 +26,16 @@ export function checkPlanIntegrity(plan: Plan): void {
       {
         hint: "Run `plinth plan --out` again rather than editing a plan.",
       },
+    );
+  }
+}
+
+/** Refuses a plan made against another state than the environment's current one. */
+export function checkPlanIsCurrent(plan: Plan, working: WorkingState): void {
+  if (working.version !== plan.baseVersion || stateHash(working.resources) !== plan.baseHash) {
+    throw new StalePlanError(
+      `The plan was made against version ${plan.baseVersion} of \`${plan.env}\`, which has changed since (now version ${working.version}); nothing was applied.`,
+      { hint: "Run `plinth plan` again and review the new plan." },
     );
   }
 }
@@ -55,4 +68,14 @@ export function graphOfPlan(plan: Plan): ResourceGraph {
       ...(o.sensitive ? { sensitive: true } : {}),
     })),
   };
+}
+
+/**
+ * What a version holds as a desired graph: the graph of the plan that produced it, limited to the
+ * resources the version recorded (a failed apply's version holds only what finished). Rolling back
+ * plans toward it; cost compares with it.
+ */
+export function graphOfCheckpoint(checkpoint: Checkpoint): ResourceGraph {
+  const graph = graphOfPlan(checkpoint.plan as unknown as Plan);
+  return { ...graph, nodes: graph.nodes.filter((n) => Object.hasOwn(checkpoint.resources, n.address)) };
 }

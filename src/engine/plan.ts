@@ -100,19 +100,7 @@ export async function createPlan(input: PlanInput): Promise<Plan> {
       changes: [],
     });
   }
-  const nodes: PlannedNode[] = graph.nodes.map((n) => ({
-    address: n.address,
-    type: n.type,
-    properties: encodeValue(n.properties as ValueObject) as JsonObject,
-    dependsOn: n.dependsOn,
-    sensitive: n.sensitive.map((p) => [...p]),
-    ...(n.region ? { region: n.region } : {}),
-  }));
-  const outputs = graph.outputs.map((o) => ({
-    name: o.name,
-    value: encodeValue(o.value),
-    ...(o.sensitive ? { sensitive: true } : {}),
-  }));
+  const { nodes, outputs } = plannedGraph(graph);
   const plan: Omit<Plan, "hash"> = {
     formatVersion: 1,
     command,
@@ -132,6 +120,41 @@ export async function createPlan(input: PlanInput): Promise<Plan> {
     gone: [...gone].sort(),
   };
   return { ...plan, hash: stableHash(plan) };
+}
+
+/** The desired graph as a plan holds it: nodes and outputs in JSON form. */
+function plannedGraph(graph: ResourceGraph): Pick<Plan, "nodes" | "outputs"> {
+  const nodes: PlannedNode[] = graph.nodes.map((n) => ({
+    address: n.address,
+    type: n.type,
+    properties: encodeValue(n.properties as ValueObject) as JsonObject,
+    dependsOn: n.dependsOn,
+    sensitive: n.sensitive.map((p) => [...p]),
+    ...(n.region ? { region: n.region } : {}),
+  }));
+  const outputs = graph.outputs.map((o) => ({
+    name: o.name,
+    value: encodeValue(o.value),
+    ...(o.sensitive ? { sensitive: true } : {}),
+  }));
+  return { nodes, outputs };
+}
+
+/** The `specHash` an apply plan of `graph` records: a saved plan made from another spec differs. */
+export function specHashOf(graph: ResourceGraph): string {
+  return stableHash(plannedGraph(graph));
+}
+
+/** How many changes apply would make (interrupted and vanished resources included); 0: nothing to do. */
+export function pendingChanges(plan: Plan): number {
+  const counted = Object.values(plan.summary).reduce((a, b) => a + b, 0);
+  return counted + plan.gone.length + (counted === 0 ? plan.interrupted.length : 0);
+}
+
+/** Terraform's one-line summary: `3 to add, 1 to change, 0 to destroy`. */
+export function describeSummary(plan: Plan): string {
+  const { create, update, replace, delete: destroy } = plan.summary;
+  return `${create + replace} to add, ${update} to change, ${destroy + replace} to destroy`;
 }
 
 /** Identifies the resources a plan was made against: any change to them makes a saved plan stale. */

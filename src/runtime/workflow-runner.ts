@@ -50,6 +50,11 @@ export interface WorkflowRunnerOptions {
   retryIntervalMs?: number;
   /** Progress: called as each top-level state finishes. */
   onStep?: (run: RunRecord, step: StepRecord) => void;
+  /**
+   * Check each definition with asl-validator when it is first loaded (default). plinth's own workflows
+   * are checked by its test suite, and the check costs ~200 ms of every CLI start: those skip it.
+   */
+  validate?: boolean;
 }
 
 interface Segment {
@@ -334,7 +339,9 @@ export class WorkflowRunner implements WorkflowStarter {
         if (binding.kind !== "put-events") this.#handler(binding.handler);
       let machine: StateMachine;
       try {
-        machine = new StateMachine(workflow.definition as never);
+        machine = new StateMachine(workflow.definition as never, {
+          validationOptions: { noValidate: this.#options.validate === false },
+        });
       } catch (error) {
         throw new InvalidWorkflowError(
           `${workflow.file} is not a valid state machine: ${(error as Error).message.split("\n").slice(0, 3).join(" ")}`,

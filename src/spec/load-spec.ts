@@ -53,6 +53,11 @@ export interface RawEnvironment {
 
 /** Reads and checks a spec file; `display` is how messages name it (default: `path`). */
 export function readSpecFile(path: string, display = path): SpecDocument {
+  return parseSpec(readSpecText(path, display), display);
+}
+
+/** A spec file's text, refused in one sentence when it is missing, too large, binary or not UTF-8. */
+export function readSpecText(path: string, display = path): string {
   let stats: ReturnType<typeof statSync>;
   try {
     stats = statSync(path);
@@ -80,7 +85,7 @@ export function readSpecFile(path: string, display = path): SpecDocument {
     throw new InputError(`${display} is not UTF-8 text.`);
   }
   if (text.includes("\u0000")) throw new InputError(`${display} is a binary file, not YAML.`);
-  return parseSpec(text, display);
+  return text;
 }
 
 /** Parses and schema-checks spec text; every schema violation is reported at once. */

@@ -13,14 +13,14 @@ import {
   type QueryCommandInput,
   UpdateTimeToLiveCommand,
 } from "@aws-sdk/client-dynamodb";
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
-import type { AwsClients } from "../providers/aws/aws-clients.ts";
+import type { S3Client } from "@aws-sdk/client-s3";
 import { AwsError, AwsNotFoundError } from "../providers/aws/aws-errors.ts";
 import {
   LockHeldError,
   RecordExistsError,
   StateCorruptError,
   StateStoreError,
+  StateStoreUnavailableError,
   VersionConflictError,
 } from "./errors.ts";
 import { isStale, newLock, processIsAlive, renewedLock } from "./lock-lease.ts";
@@ -42,10 +42,29 @@ import { summaryOf } from "./version-summary.ts";
 /** DynamoDB refuses items over 400 KB; bodies above this go to S3 and the item keeps a reference. */
 export const OFFLOAD_BYTES = 350_000;
 
+/**
+ * The clients the store calls, with plinth's error mapping (AwsError subclasses): AwsClients, or
+ * StateClients where nothing else is needed (a control-plane function). S3 is only needed for bodies
+ * too large for an item, so it may be loaded when first asked for.
+ */
+export interface StoreClients {
+  readonly region: string;
+  dynamodb(): DynamoDBClient;
+  s3(): S3Client | Promise<S3Client>;
+}
+
+/** The S3 client and commands, loaded with the first body too large for an item. */
+async function s3Of(aws: StoreClients) {
+  const [client, commands] = await Promise.all([aws.s3(), import("@aws-sdk/client-s3")]);
+  return { client, ...commands };
+}
+
 export interface DynamoDbStoreOptions {
   table: string;
   /** Bucket for bodies too large for an item. Without one, such a write fails with a clear message. */
   bucket?: string;
+  /** Key prefix of offloaded bodies in the bucket (default: the table name). */
+  offloadPrefix?: string;
   now?: () => Date;
   host?: string;
   isAlive?: (pid: number) => boolean;
@@ -66,21 +85,24 @@ type Item = Record<string, AttributeValue>;
  *
  * Versions, audit records and `ifAbsent` records are conditional puts (`attribute_not_exists`), so
  * nothing is overwritten; the lock is a conditional put on the lease. Bodies over 350 KB are stored in
- * S3 under `<table>/<pk>/<sk>.json` and the item holds `bodyRef`.
+ * S3 under `<offloadPrefix>/<pk>/<sk>.json` and the item holds `bodyRef`. Throttling and AWS-side
+ * failures that outlast the SDK's retries leave as StateStoreUnavailableError (retryable).
  */
 export class DynamoDbStore implements StateStore {
   readonly description: string;
-  readonly #aws: AwsClients;
+  readonly #aws: StoreClients;
   readonly #table: string;
   readonly #bucket: string | undefined;
+  readonly #offloadPrefix: string;
   readonly #now: () => Date;
   readonly #host: string;
   readonly #isAlive: (pid: number) => boolean;
 
-  constructor(aws: AwsClients, options: DynamoDbStoreOptions) {
+  constructor(aws: StoreClients, options: DynamoDbStoreOptions) {
     this.#aws = aws;
     this.#table = options.table;
     this.#bucket = options.bucket;
+    this.#offloadPrefix = options.offloadPrefix ?? options.table;
     this.description = `dynamodb table ${options.table}`;
     this.#now = options.now ?? (() => new Date());
     this.#host = options.host ?? hostname();
@@ -394,12 +416,18 @@ export class DynamoDbStore implements StateStore {
         { hint: "Give the DynamoDB state store a bucket (--state dynamodb:TABLE/BUCKET)." },
       );
     }
-    const ref = `${this.#table}/${item.pk?.S}/${item.sk?.S}.json`;
-    await this.#aws
-      .s3()
+    const ref = `${this.#offloadPrefix}/${item.pk?.S}/${item.sk?.S}.json`;
+    const s3 = await s3Of(this.#aws);
+    await s3.client
       .send(
-        new PutObjectCommand({ Bucket: this.#bucket, Key: ref, Body: body, ContentType: "application/json" }),
-      );
+        new s3.PutObjectCommand({
+          Bucket: this.#bucket,
+          Key: ref,
+          Body: body,
+          ContentType: "application/json",
+        }),
+      )
+      .catch(unavailable);
     return { ...item, bodyRef: { S: ref } };
   }
 
@@ -408,17 +436,20 @@ export class DynamoDbStore implements StateStore {
     const ref = item.bodyRef?.S;
     if (!ref || !this.#bucket)
       throw new StateCorruptError(`State item ${item.pk?.S} ${item.sk?.S} has no body; it was not changed.`);
-    const object = await this.#aws.s3().send(new GetObjectCommand({ Bucket: this.#bucket, Key: ref }));
+    const s3 = await s3Of(this.#aws);
+    const object = await s3.client
+      .send(new s3.GetObjectCommand({ Bucket: this.#bucket, Key: ref }))
+      .catch(unavailable);
     return parse<T>(await object.Body?.transformToString("utf8"), `s3://${this.#bucket}/${ref}`);
   }
 
   async #dropOffloaded(item: Item): Promise<void> {
     const ref = item.bodyRef?.S;
-    if (ref && this.#bucket)
-      await this.#aws
-        .s3()
-        .send(new DeleteObjectCommand({ Bucket: this.#bucket, Key: ref }))
-        .catch(() => undefined);
+    if (!ref || !this.#bucket) return;
+    const s3 = await s3Of(this.#aws);
+    await s3.client
+      .send(new s3.DeleteObjectCommand({ Bucket: this.#bucket, Key: ref }))
+      .catch(() => undefined);
   }
 
   /** DynamoDB's send, with a missing table reported as what it is. */
@@ -435,12 +466,22 @@ export class DynamoDbStore implements StateStore {
               cause: error,
             },
           );
-        throw error;
+        return unavailable(error);
       })) as DynamoDBClient["send"];
 }
 
+/** A transient AWS failure (after the SDK's retries) as the store's retryable error; others as they are. */
+function unavailable(error: unknown): never {
+  if (error instanceof AwsError && error.retryable)
+    throw new StateStoreUnavailableError(`The state store is unavailable: ${error.message}`, {
+      cause: error,
+      hint: "It usually recovers on its own; run again in a moment.",
+    });
+  throw error;
+}
+
 /** Creates a table with the store's key schema and TTL (for tests, the demo and first-time setup). */
-export async function createStateTable(aws: AwsClients, table: string): Promise<void> {
+export async function createStateTable(aws: StoreClients, table: string): Promise<void> {
   const dynamodb = aws.dynamodb();
   await dynamodb.send(
     new CreateTableCommand({

@@ -33,3 +33,12 @@ export class RecordExistsError extends PlinthError {
 export class StateStoreError extends PlinthError {
   override name = "StateStoreError";
 }
+
+/**
+ * The store could not be reached or was throttled after the client's own retries: the call may succeed
+ * later, so workflows retry it (a Step Functions Retry names this class).
+ */
+export class StateStoreUnavailableError extends StateStoreError {
+  override name = "StateStoreUnavailableError";
+  override readonly retryable = true;
+}

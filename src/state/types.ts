@@ -89,15 +89,35 @@ export interface LockRequest {
   leaseMs?: number;
 }
 
-/** Append-only: who did what, when, triggered by what, with what outcome. */
+/**
+ * Append-only: who did what, when, triggered by what, with what outcome. The engine writes one per
+ * apply or destroy (`action` the command); the control plane one per workflow step (`action` the
+ * workflow, with `runId` and `step`), so one trail holds both.
+ */
 export interface AuditRecord extends Actor {
+  /** Unique; the control plane's are time-ordered (`<ISO time>#<random>`). */
   id: string;
   at: string;
   action: string;
+  /** `<app>/<env>`, or the workflow for runs scoped to no environment (scans). */
   target: string;
-  outcome: "started" | "succeeded" | "failed" | "refused";
+  outcome: AuditOutcome;
+  /** The workflow run (Step Functions execution name) the record belongs to. */
+  runId?: string;
+  /** The workflow state that wrote it (`Plan`, `RequestApproval`…). */
+  step?: string;
   detail?: JsonObject;
 }
+
+export type AuditOutcome =
+  | "started"
+  | "succeeded"
+  | "failed"
+  | "refused"
+  | "approved"
+  | "rejected"
+  | "timed-out"
+  | "skipped";
 
 /** Records other capabilities keep in the store: workflow runs, approval tokens. */
 export interface StoredRecord {

@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 
 /**
  * A small AWS application for engine tests against moto: a network (3 subnets, one public), a bucket
@@ -30,4 +32,24 @@ components:
   key:
     type: secret
 `;
+}
+
+/**
+ * plinth-policy.yaml for those engine tests: their bucket is plain on purpose, and the deploy's policy
+ * gate (high and critical findings) is not what they test. Suppressions say so, as a team would.
+ */
+export const PLAIN_BUCKET_POLICY = `apiVersion: plinth/policy/v1
+suppressions:
+  - rule: PLINTH-AWS-001
+    address: aws_s3_bucket.files
+    reason: engine test bucket, plain on purpose; the policy gate is tested elsewhere
+  - rule: PLINTH-AWS-003
+    address: aws_s3_bucket.files
+    reason: engine test bucket, plain on purpose; the policy gate is tested elsewhere
+`;
+
+/** A project directory for an engine test: the spec and its plinth-policy.yaml. */
+export function writeEngineProject(cwd: string, spec: string): void {
+  writeFileSync(join(cwd, "plinth.yaml"), spec);
+  writeFileSync(join(cwd, "plinth-policy.yaml"), PLAIN_BUCKET_POLICY);
 }

@@ -6,6 +6,8 @@ import {
   type LocalControlPlaneOptions,
   localControlPlane,
 } from "../../functions/local.ts";
+import { auditOfRun } from "../../src/control/audit-trail.ts";
+import type { AuditRecord } from "../../src/state/types.ts";
 
 const examples = new URL("../../examples/", import.meta.url).pathname;
 
@@ -48,3 +50,25 @@ export function writeSpec(ws: Workspace, app: string, yaml: string): void {
   mkdirSync(join(ws.targetsRoot, app), { recursive: true });
   writeFileSync(join(ws.targetsRoot, app, "plinth.yaml"), yaml);
 }
+
+/** The audit records of a run: of an environment's trail, or the control plane's (scans). */
+export function auditOf(
+  plane: LocalControlPlane,
+  runId: string,
+  scope: { app?: string; env?: string } = {},
+): Promise<AuditRecord[]> {
+  return auditOfRun(plane.store, scope, runId);
+}
+
+/** The audit trail of a deploy run that went all the way, step by step (`<step> <outcome>`). */
+export const DEPLOYED = [
+  "Deploy started",
+  "Codegen succeeded",
+  "PolicyCheck succeeded",
+  "CostEstimate succeeded",
+  "Plan succeeded",
+  "Checkpoint succeeded",
+  "Apply succeeded",
+  "Verify succeeded",
+  "Deploy succeeded",
+];

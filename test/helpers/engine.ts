@@ -2,12 +2,14 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type ApplyResult, applyPlan } from "../../src/engine/apply.ts";
+import { handlersFor } from "../../src/engine/handler-registry.ts";
 import { createPlan } from "../../src/engine/plan.ts";
 import type { Plan } from "../../src/engine/plan-types.ts";
 import { plinthNull } from "../../src/engine/plinth-null.ts";
 import type { HandlerRegistry, ResourceHandler } from "../../src/engine/resource-handler.ts";
 import type { ResourceGraph, ResourceNode } from "../../src/model/graph.ts";
-import type { Value } from "../../src/model/value.ts";
+import type { Json, Value } from "../../src/model/value.ts";
+import { AwsClients } from "../../src/providers/aws/aws-clients.ts";
 import { LocalFileStore } from "../../src/state/local-file-store.ts";
 import type { StateStore } from "../../src/state/store.ts";
 import { loadWorkingState } from "../../src/state/working-state.ts";
@@ -72,4 +74,39 @@ export async function planAndApply(
     retry: { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 2, sleep: async () => {}, random: () => 0.5 },
   });
   return { plan, result };
+}
+
+/**
+ * Commits version 1 of `graph`'s environment as apply would write it (its plan holds the graph),
+ * without a cloud: AWS types get handlers bound to an endpoint nobody listens on, and planning calls
+ * none. For tests of what reads versions back (cost comparisons, the budget gate).
+ */
+export async function commitPlannedVersion(store: StateStore, graph: ResourceGraph): Promise<void> {
+  const key = { app: graph.app, env: graph.env };
+  const handlers = await handlersFor(
+    graph.nodes.map((n) => n.type),
+    () => ({
+      clients: new AwsClients({ region: graph.region, endpoint: "http://127.0.0.1:9" }),
+      sleep: async () => {},
+    }),
+  );
+  const plan = await createPlan({ graph, working: await loadWorkingState(store, key), handlers });
+  await store.commitCheckpoint(key, {
+    version: 1,
+    createdAt: "2026-01-01T00:00:00.000Z",
+    principal: ACTOR.principal,
+    trigger: ACTOR.trigger,
+    command: "apply",
+    outcome: "succeeded",
+    specHash: plan.specHash,
+    resources: Object.fromEntries(
+      graph.nodes.map((n) => [
+        n.address,
+        { address: n.address, type: n.type, id: "x", inputs: {}, outputs: {}, dependsOn: [] },
+      ]),
+    ),
+    outputs: {},
+    plan: plan as unknown as Json,
+    changes: { create: graph.nodes.length, update: 0, replace: 0, delete: 0 },
+  });
 }

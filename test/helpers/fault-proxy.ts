@@ -7,12 +7,17 @@ export interface FaultProxyOptions {
   latencyMs?: number;
   /** Seed of the fault sequence, so a failing run can be replayed. */
   seed?: number;
+  /**
+   * Requests answered with AccessDenied (a definite refusal, never retried): a provider error
+   * injected into one call, e.g. the creation of one queue. Sees the body as text.
+   */
+  deny?: (request: { method: string; url: string; target: string | undefined; body: string }) => boolean;
 }
 
 export interface FaultProxy {
   endpoint: string;
   /** Requests seen, and faults injected (by kind). */
-  stats: { requests: number; throttled: number; unavailable: number };
+  stats: { requests: number; throttled: number; unavailable: number; denied: number };
   close: () => Promise<void>;
 }
 
@@ -23,7 +28,7 @@ export interface FaultProxy {
  */
 export async function startFaultProxy(target: string, options: FaultProxyOptions = {}): Promise<FaultProxy> {
   const random = mulberry32(options.seed ?? 42);
-  const stats = { requests: 0, throttled: 0, unavailable: 0 };
+  const stats = { requests: 0, throttled: 0, unavailable: 0, denied: 0 };
   const upstream = new URL(target);
   const server: Server = createServer((req, res) => {
     stats.requests++;
@@ -31,6 +36,13 @@ export async function startFaultProxy(target: string, options: FaultProxyOptions
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const body = Buffer.concat(chunks);
+      const target = req.headers["x-amz-target"];
+      const call = { method: req.method ?? "GET", url: req.url ?? "/", body: body.toString("utf8") };
+      if (options.deny?.({ ...call, target: Array.isArray(target) ? target[0] : target })) {
+        stats.denied++;
+        deny(req, res);
+        return;
+      }
       const roll = random();
       const rate = options.faultRate ?? 0;
       if (roll < rate / 2) {
@@ -106,6 +118,24 @@ function throttle(req: IncomingMessage, body: Buffer, res: ServerResponse): void
         "<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message><RequestId>fault-proxy</RequestId></Error>",
       );
   }
+}
+
+/** AccessDenied as the service's protocol spells it (JSON services answer 400, the others 403). */
+function deny(req: IncomingMessage, res: ServerResponse): void {
+  const message = "User: arn:aws:iam::000000000000:user/deployer is not authorized to perform this action";
+  if (req.headers["x-amz-target"])
+    res
+      .writeHead(400, {
+        "content-type": "application/x-amz-json-1.0",
+        "x-amzn-requestid": "fault-proxy-deny",
+      })
+      .end(JSON.stringify({ __type: "com.amazonaws.sqs#AccessDeniedException", message }));
+  else
+    res
+      .writeHead(403, { "content-type": "text/xml" })
+      .end(
+        `<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>${message}</Message></Error><RequestId>fault-proxy-deny</RequestId></ErrorResponse>`,
+      );
 }
 
 /** A small seeded PRNG: the same seed gives the same fault sequence. */

@@ -15,7 +15,11 @@ interface DecisionOptions extends CommonOptions, ControlOptions {
   as?: string;
 }
 
-/** `plinth approve|reject RUN_ID`: decides a run waiting for approval and continues it here. */
+/**
+ * `plinth approve|reject RUN_ID`: decides a run waiting for approval and continues it in this
+ * process (approve: checkpoint, apply, verify, with this process's AWS credentials and --var values);
+ * an apply waiting for the decision elsewhere reports the outcome from the run store.
+ */
 export function registerApproval(program: Command, io: CliIO, setExit: (code: number) => void): void {
   for (const approved of [true, false]) {
     withControlOptions(withCommonOptions(program.command(approved ? "approve" : "reject"), { spec: false }))
@@ -29,21 +33,25 @@ export function registerApproval(program: Command, io: CliIO, setExit: (code: nu
       .option("--as <principal>", "who decides (default: $USER)")
       .action(async (runId: string, options: DecisionOptions) => {
         const ctx = contextFor(io, options);
-        const plane = openControlPlane(ctx, options);
-        const pending = await plane.approvals.get(runId);
-        const run = await plane.runner.resume(runId, {
-          approved,
-          principal: options.as ?? io.env.USER ?? "local",
-          ...(options.comment ? { comment: options.comment } : {}),
-          ...(pending ? { token: pending.token } : {}),
-        });
-        await plane.approvals.delete(runId);
-        if (ctx.json)
-          io.stdout(
-            `${JSON.stringify({ decision: approved ? "approved" : "rejected", run: runJson(run) }, null, 2)}\n`,
-          );
-        else io.stdout(describeRun(ctx, run));
-        setExit(run.status === "FAILED" && approved ? EXIT.error : EXIT.ok);
+        const { plane, close } = await openControlPlane(ctx, options);
+        try {
+          const pending = await plane.approvals.get(runId);
+          const run = await plane.runner.resume(runId, {
+            approved,
+            principal: options.as ?? io.env.USER ?? "local",
+            ...(options.comment ? { comment: options.comment } : {}),
+            ...(pending ? { token: pending.token } : {}),
+          });
+          await plane.approvals.delete(runId);
+          if (ctx.json)
+            io.stdout(
+              `${JSON.stringify({ decision: approved ? "approved" : "rejected", run: runJson(run) }, null, 2)}\n`,
+            );
+          else io.stdout(describeRun(ctx, run));
+          setExit(run.status === "FAILED" && approved ? EXIT.error : EXIT.ok);
+        } finally {
+          close();
+        }
       });
   }
 }

@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
 import type { Command } from "commander";
 import { type BudgetCheck, checkBudget } from "../../cost/budget.ts";
 import { budgetFor } from "../../cost/budget-spec.ts";
@@ -19,7 +21,10 @@ import {
   usageSection,
   usageSet,
 } from "../../cost/usage.ts";
+import { graphOfCheckpoint } from "../../engine/plan-file.ts";
 import { InputError } from "../../errors.ts";
+import type { ResourceGraph } from "../../model/graph.ts";
+import { awsAccess } from "../aws-resources.ts";
 import { type CommonOptions, contextFor, withCommonOptions } from "../command-context.ts";
 import { EXIT } from "../exit-codes.ts";
 import {
@@ -30,6 +35,7 @@ import {
 import type { CliIO } from "../io.ts";
 import { resolvePath } from "../paths.ts";
 import { describeWarning } from "../report-error.ts";
+import { openStateLocation } from "../state-location.ts";
 
 const FORMATS = ["table", "json", "markdown", "html"] as const;
 type Format = (typeof FORMATS)[number];
@@ -38,6 +44,7 @@ interface CostOptions extends CommonOptions, InfrastructureFlags {
   usage?: string;
   format: string;
   compareTo?: string;
+  state?: string;
   currency: string;
   rates?: string;
   prices: string;
@@ -54,7 +61,14 @@ export function registerCost(program: Command, io: CliIO, setExit: (code: number
     )
     .option("--usage <file>", "usage estimates (Infracost-compatible usage file)")
     .option("--format <format>", "table, json, markdown or html", "table")
-    .option("--compare-to <path>", "another version of the input to compare with")
+    .option(
+      "--compare-to <path|version>",
+      "another copy of the input, or a state version of the environment (3, v3, or applied: the newest)",
+    )
+    .option(
+      "--state <location>",
+      "where --compare-to finds versions: a directory (default: .plinth next to the spec) or dynamodb:TABLE[/BUCKET]",
+    )
     .option("--currency <code>", "report currency (needs --rates unless USD)", "USD")
     .option("--rates <file>", "exchange rates from USD (JSON)")
     .option("--prices <source>", "offline (bundled snapshot) or live (the clouds' price APIs)", "offline")
@@ -82,6 +96,17 @@ export function registerCost(program: Command, io: CliIO, setExit: (code: number
         ? readUsageFile(resolvePath(io, options.usage).absolute, options.usage)
         : NO_USAGE;
 
+      /** The spec's `usage:` under the usage file's (the file wins key by key). */
+      const usageOf = (input: CostInput): UsageSet =>
+        layerUsage(
+          input.doc?.data.usage
+            ? usageSet({
+                resources: usageSection(input.doc.data.usage, ["usage"], input.doc.sources),
+                types: {},
+              })
+            : NO_USAGE,
+          fileUsage,
+        );
       const estimate = async (where: string): Promise<{ input: CostInput; report: CostReport }> => {
         const target = resolvePath(io, where);
         const input = readCostInput(
@@ -89,13 +114,7 @@ export function registerCost(program: Command, io: CliIO, setExit: (code: number
           target.display,
           infrastructureOptions(io, options, target.display),
         );
-        const specUsage = input.doc?.data.usage
-          ? usageSet({
-              resources: usageSection(input.doc.data.usage, ["usage"], input.doc.sources),
-              types: {},
-            })
-          : NO_USAGE;
-        const usage: UsageSet = layerUsage(specUsage, fileUsage);
+        const usage = usageOf(input);
         if (ctx.io.isTTY && !ctx.json && options.prices === "live")
           io.stderr(`Reading live prices for ${target.display}…\n`);
         const report = convertReport(
@@ -109,7 +128,19 @@ export function registerCost(program: Command, io: CliIO, setExit: (code: number
       const { input, report } = await estimate(path ?? options.file);
       for (const warning of input.warnings) io.stderr(describeWarning(warning, ctx.style));
       let diff: CostDiff | undefined;
-      if (options.compareTo) diff = diffReports((await estimate(options.compareTo)).report, report);
+      if (options.compareTo) {
+        const previous = isVersion(io, options.compareTo)
+          ? await appliedGraph(io, input, options.compareTo, options.state)
+          : undefined;
+        const before = previous
+          ? convertReport(
+              await estimateCost([previous], { prices, usage: usageOf(input) }),
+              options.currency,
+              rate,
+            )
+          : (await estimate(options.compareTo)).report;
+        diff = diffReports(before, report);
+      }
 
       let budget: BudgetCheck | undefined;
       if (options.check) {
@@ -143,4 +174,47 @@ export function registerCost(program: Command, io: CliIO, setExit: (code: number
       }
       setExit(budget && !budget.ok ? EXIT.attention : EXIT.ok);
     });
+}
+
+/** `3`, `v3` or `applied`, when no file of that name exists: a version in the state store. */
+function isVersion(io: CliIO, value: string): boolean {
+  return /^(v?\d+|applied)$/.test(value) && !existsSync(resolvePath(io, value).absolute);
+}
+
+/**
+ * The graph of a state version of the priced environment (the newest for `applied`), as it was
+ * applied: what the estimate is compared with. The input must be a plinth.yaml; the state store is
+ * the one apply used (`.plinth` next to the spec unless --state says otherwise).
+ */
+async function appliedGraph(
+  io: CliIO,
+  input: CostInput,
+  which: string,
+  state: string | undefined,
+): Promise<ResourceGraph> {
+  const [graph] = input.graphs;
+  if (!input.doc || !graph)
+    throw new InputError(`--compare-to ${which} compares with a version plinth applied; give a plinth.yaml.`);
+  const spec = resolvePath(io, input.doc.file);
+  const defaultDir = join(dirname(spec.absolute), ".plinth");
+  const aws = awsAccess(io, undefined);
+  try {
+    const location = await openStateLocation(
+      state ?? defaultDir,
+      io,
+      () => aws.clients({ region: graph.region }),
+      join(defaultDir, "artifacts"),
+    );
+    const key = { app: graph.app, env: graph.env };
+    const version = which === "applied" ? undefined : Number(which.replace(/^v/, ""));
+    const checkpoint = await location.store.readCheckpoint(key, version);
+    if (!checkpoint?.plan)
+      throw new InputError(
+        `${graph.app}/${graph.env} has no ${version === undefined ? "applied version" : `version ${version}`} in ${location.store.description}.`,
+        { hint: "See the versions with `plinth history`." },
+      );
+    return graphOfCheckpoint(checkpoint);
+  } finally {
+    aws.close();
+  }
 }

@@ -16,24 +16,28 @@ export function registerEvents(program: Command, io: CliIO, setExit: (code: numb
     .action(async (file: string, options: CommonOptions & ControlOptions) => {
       const ctx = contextFor(io, options);
       const parsed = readJsonFile(resolvePath(io, file));
-      const plane = openControlPlane(ctx, options);
+      const { plane, close } = await openControlPlane(ctx, options);
       const results = [];
       let failed = false;
-      for (const input of Array.isArray(parsed) ? parsed : [parsed]) {
-        const { event, deliveries } = await plane.bus.put(input as EventInput);
-        results.push({ id: event.id, detailType: event["detail-type"], deliveries });
-        if (!ctx.json && deliveries.length === 0)
-          io.stdout(`${event["detail-type"]} ${event.id}: no rule matched.\n`);
-        for (const delivery of deliveries) {
-          const run = await plane.runs.get(delivery.runId);
-          failed ||= run?.status === "FAILED";
-          if (ctx.json) continue;
-          if (!delivery.started)
-            io.stdout(
-              `${event["detail-type"]} ${event.id}: already delivered; run ${delivery.runId} exists.\n`,
-            );
-          else if (run) io.stdout(describeRun(ctx, run));
+      try {
+        for (const input of Array.isArray(parsed) ? parsed : [parsed]) {
+          const { event, deliveries } = await plane.bus.put(input as EventInput);
+          results.push({ id: event.id, detailType: event["detail-type"], deliveries });
+          if (!ctx.json && deliveries.length === 0)
+            io.stdout(`${event["detail-type"]} ${event.id}: no rule matched.\n`);
+          for (const delivery of deliveries) {
+            const run = await plane.runs.get(delivery.runId);
+            failed ||= run?.status === "FAILED";
+            if (ctx.json) continue;
+            if (!delivery.started)
+              io.stdout(
+                `${event["detail-type"]} ${event.id}: already delivered; run ${delivery.runId} exists.\n`,
+              );
+            else if (run) io.stdout(describeRun(ctx, run, options.state));
+          }
         }
+      } finally {
+        close();
       }
       if (ctx.json) io.stdout(`${JSON.stringify({ events: results }, null, 2)}\n`);
       setExit(failed ? EXIT.error : EXIT.ok);

@@ -1,11 +1,10 @@
 import type { Command } from "commander";
-import { createPlan } from "../../engine/plan.ts";
-import type { Plan } from "../../engine/plan-types.ts";
+import { typesOf } from "../../engine/handler-registry.ts";
+import { createPlan, pendingChanges } from "../../engine/plan.ts";
 import { InputError } from "../../errors.ts";
 import { loadWorkingState } from "../../state/working-state.ts";
-import { planWithCloudFormation } from "../cloudformation-mode.ts";
 import { withCommonOptions } from "../command-context.ts";
-import { type DeployOptions, deployContext, typesOf, withDeployOptions } from "../deploy-context.ts";
+import { type DeployOptions, deployContext, withDeployOptions } from "../deploy-context.ts";
 import { EXIT } from "../exit-codes.ts";
 import type { CliIO } from "../io.ts";
 import { writeJsonFile } from "../json-file.ts";
@@ -33,6 +32,8 @@ export function registerPlan(program: Command, io: CliIO, setExit: (code: number
             throw new InputError(
               "--out saves native plans; with --engine cloudformation the change set is the plan.",
             );
+          // The CloudFormation SDK loads only for this engine.
+          const { planWithCloudFormation } = await import("../cloudformation-mode.ts");
           const code = await planWithCloudFormation(io, deploy, Boolean(options.destroy));
           setExit(options.detailedExitcode ? code : EXIT.ok);
           return;
@@ -56,15 +57,9 @@ export function registerPlan(program: Command, io: CliIO, setExit: (code: number
         io.stdout(
           deploy.ctx.json ? `${JSON.stringify(plan, null, 2)}\n` : renderPlan(plan, deploy.ctx.style),
         );
-        setExit(options.detailedExitcode && hasChanges(plan) ? EXIT.attention : EXIT.ok);
+        setExit(options.detailedExitcode && pendingChanges(plan) > 0 ? EXIT.attention : EXIT.ok);
       } finally {
         deploy.close();
       }
     });
-}
-
-export function hasChanges(plan: Plan): boolean {
-  return (
-    Object.values(plan.summary).some((n) => n > 0) || plan.interrupted.length > 0 || plan.gone.length > 0
-  );
 }

@@ -41,7 +41,7 @@ export function registerServe(program: Command, io: CliIO, setExit: (code: numbe
             .readFileSync(resolvePath(io, options.webhookSecretFile).absolute, "utf8")
             .trim()
         : undefined;
-      const plane = openControlPlane(ctx, options);
+      const { plane, close } = await openControlPlane(ctx, options);
       const scheduler = new LocalScheduler({
         schedules: SCHEDULES,
         put: (event) => plane.bus.put(event),
@@ -78,6 +78,7 @@ export function registerServe(program: Command, io: CliIO, setExit: (code: numbe
       scheduler.stop();
       clearInterval(sweep);
       await new Promise((resolve) => server.close(resolve));
+      close();
       setExit(EXIT.ok);
     });
 }

@@ -36,18 +36,23 @@ export function registerWorkflow(program: Command, io: CliIO, setExit: (code: nu
       const given = options.input ? readJsonFile(resolvePath(io, options.input)) : {};
       const input = isEventLike(given) ? completeEvent(given, { now: () => new Date() }) : given;
       if (isEventLike(given)) validateEvent(input, `The input (${options.input})`);
-      const plane = openControlPlane(ctx, options);
-      const runId = options.runId ?? `${name}-${randomUUID()}`;
-      const run = await plane.runner.run(name, input, runId);
-      if (ctx.json) io.stdout(`${JSON.stringify(runJson(run), null, 2)}\n`);
-      else io.stdout(describeRun(ctx, run));
-      setExit(run.status === "FAILED" ? EXIT.error : EXIT.ok);
+      const { plane, close } = await openControlPlane(ctx, options);
+      try {
+        const runId = options.runId ?? `${name}-${randomUUID()}`;
+        const run = await plane.runner.run(name, input, runId);
+        if (ctx.json) io.stdout(`${JSON.stringify(runJson(run), null, 2)}\n`);
+        else io.stdout(describeRun(ctx, run, options.state));
+        setExit(run.status === "FAILED" ? EXIT.error : EXIT.ok);
+      } finally {
+        close();
+      }
     });
   withControlOptions(withCommonOptions(workflow.command("list"), { spec: false }))
     .description("list the runs in the state directory, oldest first")
     .action(async (options: RunOptions) => {
       const ctx = contextFor(io, options);
-      const runs = await openControlPlane(ctx, options).runs.list();
+      const { plane, close } = await openControlPlane(ctx, options);
+      const runs = await plane.runs.list().finally(close);
       if (ctx.json) {
         const rows = runs.map(({ runId, workflow, status, startedAt, updatedAt }) => ({
           runId,

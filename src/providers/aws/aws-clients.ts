@@ -12,52 +12,10 @@ import { SQSClient } from "@aws-sdk/client-sqs";
 import { STSClient } from "@aws-sdk/client-sts";
 import { fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
-import { mapAwsError } from "./map-aws-error.ts";
+import type { AwsConfig, AwsService } from "./aws-config.ts";
+import { createClient, type SdkClient } from "./create-client.ts";
 
-/** The services plinth calls, named as AWS_ENDPOINT_URL_<SERVICE> names them (lower-case). */
-export const AWS_SERVICES = [
-  "cloudformation",
-  "cloudwatch_logs",
-  "dynamodb",
-  "ec2",
-  "iam",
-  "kms",
-  "lambda",
-  "rds",
-  "s3",
-  "secrets_manager",
-  "sqs",
-  "sts",
-] as const;
-export type AwsService = (typeof AWS_SERVICES)[number];
-
-/** How to reach AWS. The CLI fills it from the environment; domain code never reads it itself. */
-export interface AwsConfig {
-  region: string;
-  /** One endpoint for every service (AWS_ENDPOINT_URL): moto, LocalStack. */
-  endpoint?: string;
-  /** Per-service endpoints (AWS_ENDPOINT_URL_S3…), over `endpoint`. */
-  serviceEndpoints?: Partial<Record<AwsService, string>>;
-  /** Explicit credentials; otherwise the SDK's default chain (env, profile, SSO, instance role). */
-  credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
-  /** A role to assume (the environment's `roleArn`) with the credentials above. */
-  roleArn?: string;
-  roleSessionName?: string;
-  /** Attempts per API call, the first included (SDK retry, default 5). */
-  maxAttempts?: number;
-  /** `adaptive` (default) also rate-limits the client when AWS throttles it. */
-  retryMode?: "standard" | "adaptive";
-  /** Debug log: one line per HTTP attempt, retries included. */
-  debug?: (line: string) => void;
-}
-
-type AnyClient = {
-  middlewareStack: {
-    add: (m: unknown, o: unknown) => void;
-    addRelativeTo: (m: unknown, o: unknown) => void;
-  };
-  destroy: () => void;
-};
+export { AWS_SERVICES, type AwsConfig, type AwsService } from "./aws-config.ts";
 
 /**
  * AWS SDK v3 clients for one region and identity, created on first use and shared. Each has the SDK's
@@ -67,7 +25,7 @@ type AnyClient = {
 export class AwsClients {
   readonly config: AwsConfig;
   calls = 0;
-  readonly #clients = new Map<AwsService, AnyClient>();
+  readonly #clients = new Map<AwsService, SdkClient>();
   readonly #credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider | undefined;
 
   constructor(config: AwsConfig) {
@@ -112,74 +70,10 @@ export class AwsClients {
   }
 
   #client<T>(service: AwsService, Client: new (config: never) => T, extra: object = {}): T {
-    let client = this.#clients.get(service) as (T & AnyClient) | undefined;
+    let client = this.#clients.get(service) as (T & SdkClient) | undefined;
     if (client) return client;
-    const endpoint = this.endpointOf(service);
-    client = new Client({
-      region: this.config.region,
-      maxAttempts: this.config.maxAttempts ?? 5,
-      retryMode: this.config.retryMode ?? "adaptive",
-      ...(endpoint ? { endpoint } : {}),
-      ...(this.#credentials ? { credentials: this.#credentials } : {}),
-      ...extra,
-    } as never) as T & AnyClient;
-    this.#instrument(service, client, endpoint);
+    client = createClient(Client, service, this.config, this.#credentials, extra, () => this.calls++);
     this.#clients.set(service, client);
     return client;
   }
-
-  #instrument(service: AwsService, client: AnyClient, endpoint: string | undefined): void {
-    const debug = this.config.debug;
-    // Outermost: every error leaves the client as a plinth error, after the SDK's retries.
-    client.middlewareStack.add(
-      (next: (args: unknown) => Promise<unknown>, context: { commandName?: string; clientName?: string }) =>
-        async (args: unknown) => {
-          try {
-            return await next(args);
-          } catch (error) {
-            throw mapAwsError(error, {
-              service: serviceName(context.clientName, service),
-              operation: operationName(context.commandName),
-              region: this.config.region,
-              ...(endpoint ? { endpoint } : {}),
-            });
-          }
-        },
-      { step: "initialize", name: "plinthErrorMapping", priority: "high" },
-    );
-    // Inside the retry loop: one line per attempt.
-    client.middlewareStack.addRelativeTo(
-      (
-        next: (args: unknown) => Promise<{ response?: { statusCode?: number } }>,
-        context: { commandName?: string },
-      ) =>
-        async (args: unknown) => {
-          this.calls++;
-          const started = performance.now();
-          const operation = `${service}:${operationName(context.commandName)}`;
-          try {
-            const result = await next(args);
-            debug?.(
-              `aws ${operation} ${result.response?.statusCode ?? "?"} ${Math.round(performance.now() - started)}ms`,
-            );
-            return result;
-          } catch (error) {
-            const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
-            debug?.(
-              `aws ${operation} failed ${e.$metadata?.httpStatusCode ?? ""} ${e.name ?? "Error"} after ${Math.round(performance.now() - started)}ms (the SDK retries transient errors)`,
-            );
-            throw error;
-          }
-        },
-      { relation: "after", toMiddleware: "retryMiddleware", name: "plinthAttemptLog" },
-    );
-  }
-}
-
-function serviceName(clientName: string | undefined, fallback: string): string {
-  return clientName?.replace(/Client$/, "") ?? fallback;
-}
-
-function operationName(commandName: string | undefined): string {
-  return commandName?.replace(/Command$/, "") ?? "request";
 }

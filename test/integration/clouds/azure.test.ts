@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { describe, test } from "node:test";
 import { HttpRequest, InvocationContext } from "@azure/functions";
 import { createAzureStartWorkflow, createAzureWebhook } from "../../../functions/azure/handlers.ts";
-import { LocalDeliveryLog } from "../../../src/control/local-delivery-log.ts";
+import { deliveriesIn } from "../../../src/control/github-webhook.ts";
+import { LocalFileStore } from "../../../src/state/local-file-store.ts";
 import { PULL_REQUEST } from "../../fixtures/github.ts";
 import { RecordingPublisher } from "../../helpers/events.ts";
 import { RecordingStarter } from "../../helpers/recording-starter.ts";
@@ -18,7 +19,7 @@ function deps() {
     starter,
     publisher,
     secret: async () => "azure-secret",
-    deliveries: new LocalDeliveryLog(mkdtempSync(join(tmpdir(), "plinth-az-"))),
+    deliveries: deliveriesIn(new LocalFileStore(mkdtempSync(join(tmpdir(), "plinth-az-"))), () => new Date()),
   };
   return { d, starter, publisher };
 }

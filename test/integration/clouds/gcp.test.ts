@@ -8,7 +8,8 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { getTestServer } from "@google-cloud/functions-framework/testing";
 import { registerGcpFunctions } from "../../../functions/gcp/register.ts";
-import { LocalDeliveryLog } from "../../../src/control/local-delivery-log.ts";
+import { deliveriesIn } from "../../../src/control/github-webhook.ts";
+import { LocalFileStore } from "../../../src/state/local-file-store.ts";
 import { PULL_REQUEST } from "../../fixtures/github.ts";
 import { RecordingPublisher } from "../../helpers/events.ts";
 import { pubsubEmulator } from "../../helpers/pubsub.ts";
@@ -20,7 +21,7 @@ registerGcpFunctions(() => ({
   starter,
   publisher,
   secret: async () => "gcp-secret",
-  deliveries: new LocalDeliveryLog(mkdtempSync(join(tmpdir(), "plinth-gcp-"))),
+  deliveries: deliveriesIn(new LocalFileStore(mkdtempSync(join(tmpdir(), "plinth-gcp-"))), () => new Date()),
 }));
 
 const servers: Server[] = [];

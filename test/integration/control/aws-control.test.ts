@@ -1,17 +1,19 @@
 import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { ScanCommand } from "@aws-sdk/client-dynamodb";
 import { CreateStateMachineCommand, ListExecutionsCommand, SFNClient } from "@aws-sdk/client-sfn";
 import { lambdaContext } from "../../../functions/local.ts";
 import { createStartWorkflowHandler } from "../../../functions/start-workflow.ts";
-import { DynamoDbApprovalStore, DynamoDbDeliveryLog } from "../../../src/control/dynamodb-control-store.ts";
-import { DynamoDbTargetSource } from "../../../src/control/dynamodb-target-source.ts";
+import { approvalsIn } from "../../../src/control/approvals.ts";
+import { auditOfRun, auditStep } from "../../../src/control/audit-trail.ts";
+import { deliveriesIn } from "../../../src/control/github-webhook.ts";
+import { StoreTargetSource } from "../../../src/control/target-records.ts";
+import { StoreRunStore } from "../../../src/runtime/run-records.ts";
 import { SfnWorkflowStarter } from "../../../src/runtime/sfn-starter.ts";
-import { freshMoto } from "../../helpers/aws.ts";
-import { createStateTable } from "../../helpers/dynamodb.ts";
-
-const now = () => new Date("2026-11-27T10:00:00Z");
+import { createStateTable, DynamoDbStore } from "../../../src/state/dynamodb-store.ts";
+import { freshMoto, motoClients } from "../../helpers/aws.ts";
 
 describe("start-workflow against moto's Step Functions", () => {
   test("one execution per event id: a redelivered event starts nothing new", async () => {
@@ -58,12 +60,28 @@ describe("start-workflow against moto's Step Functions", () => {
   });
 });
 
-describe("the state table's control items on moto", () => {
-  test("approvals: put, read while valid, gone once expired or deleted", async () => {
-    const client = new DynamoDBClient(await freshMoto());
-    await createStateTable(client, "state");
-    let clock = Date.parse("2026-11-27T10:00:00Z");
-    const store = new DynamoDbApprovalStore({ client, table: "state", now: () => new Date(clock) });
+describe("the control plane's records in the one state table (DynamoDbStore on moto)", () => {
+  /** A DynamoDbStore on a table of its own, with a clock the test moves. */
+  async function store(start = "2026-11-27T10:00:00Z") {
+    const clients = await motoClients();
+    const table = `plinth-state-${randomBytes(4).toString("hex")}`;
+    await createStateTable(clients, table);
+    let clock = Date.parse(start);
+    const now = () => new Date(clock);
+    return {
+      store: new DynamoDbStore(clients, { table, now }),
+      clients,
+      table,
+      now,
+      advance: (seconds: number) => {
+        clock += seconds * 1000;
+      },
+    };
+  }
+
+  test("approvals: put, read while valid, gone once expired (before TTL removes it) or deleted", async () => {
+    const { store: state, advance } = await store();
+    const approvals = approvalsIn(state);
     const approval = {
       runId: "deploy-1",
       app: "shop",
@@ -72,27 +90,61 @@ describe("the state table's control items on moto", () => {
       requestedAt: "2026-11-27T10:00:00Z",
       expiresAt: "2026-11-27T11:00:00Z",
     };
-    await store.put(approval);
-    assert.deepEqual(await store.get("deploy-1"), approval);
-    clock += 2 * 3600 * 1000;
-    assert.equal(await store.get("deploy-1"), undefined, "expired before TTL removed it");
-    clock -= 2 * 3600 * 1000;
-    await store.delete("deploy-1");
-    assert.equal(await store.get("deploy-1"), undefined);
+    await approvals.put(approval);
+    assert.deepEqual(await approvals.get("deploy-1"), approval);
+    advance(2 * 3600);
+    assert.equal(await approvals.get("deploy-1"), undefined, "expired");
+    advance(-2 * 3600);
+    await approvals.delete("deploy-1");
+    assert.equal(await approvals.get("deploy-1"), undefined);
+  });
+
+  test("approvals carry a TTL attribute DynamoDB expires them by", async () => {
+    const { store: state, clients, table } = await store();
+    await approvalsIn(state).put({
+      runId: "deploy-2",
+      app: "shop",
+      env: "prod",
+      token: "t",
+      requestedAt: "2026-11-27T10:00:00Z",
+      expiresAt: "2026-11-27T11:00:00Z",
+    });
+    const { Items } = await clients.dynamodb().send(new ScanCommand({ TableName: table }));
+    assert.equal(Items?.[0]?.ttl?.N, String(Date.parse("2026-11-27T11:00:00Z") / 1000));
   });
 
   test("deliveries: the first sighting wins, with a conditional put", async () => {
-    const client = new DynamoDBClient(await freshMoto());
-    await createStateTable(client, "state");
-    const log = new DynamoDbDeliveryLog({ client, table: "state", now });
+    const { store: state, now } = await store();
+    const log = deliveriesIn(state, now);
     const results = await Promise.all([log.remember("d-1"), log.remember("d-1"), log.remember("d-2")]);
     assert.deepEqual(results.sort(), [false, true, true]);
   });
 
+  test("runs: created once per id (a redelivery loses), leased by one resumer at a time", async () => {
+    const { store: state } = await store();
+    const runs = new StoreRunStore(state);
+    const run = {
+      runId: "deploy-evt-1",
+      workflow: "deploy",
+      status: "WAITING" as const,
+      input: { id: "evt-1" },
+      startedAt: "2026-11-27T10:00:00Z",
+      updatedAt: "2026-11-27T10:00:00Z",
+      steps: [],
+    };
+    const created = await Promise.all([runs.create(run), runs.create(run), runs.create(run)]);
+    assert.deepEqual(created.sort(), [false, false, true]);
+    assert.equal((await runs.get("deploy-evt-1"))?.status, "WAITING");
+    const claims = await Promise.all([runs.claim("deploy-evt-1"), runs.claim("deploy-evt-1")]);
+    assert.deepEqual(claims.sort(), [false, true]);
+    await runs.release("deploy-evt-1");
+    assert.equal(await runs.claim("deploy-evt-1"), true);
+    await assert.rejects(runs.get("../../etc/passwd"), { name: "RunNotFoundError" });
+  });
+
   test("targets: registered environments are listed, scoped by app and env", async () => {
-    const client = new DynamoDBClient(await freshMoto());
-    await createStateTable(client, "state");
-    const targets = new DynamoDbTargetSource({ client, table: "state" });
+    const { store: state } = await store();
+    const targets = new StoreTargetSource(state);
     for (const [app, env] of [
       ["shop", "dev"],
       ["shop", "prod"],
@@ -111,5 +163,58 @@ describe("the state table's control items on moto", () => {
     assert.deepEqual(await targets.list({ app: "shop", env: "prod" }), [
       { app: "shop", env: "prod", spec: "specs/shop/prod.yaml" },
     ]);
+    await targets.unregister({ app: "shop", env: "prod" });
+    assert.deepEqual(
+      (await targets.list({ app: "shop" })).map((t) => t.env),
+      ["dev"],
+    );
+  });
+
+  test("audit: workflow steps append to the environment's trail; a throttled table is a retryable StateStoreUnavailableError", async () => {
+    const { store: state, clients, table, now } = await store();
+    await auditStep(
+      { workflow: "deploy", runId: "deploy-9", step: "Plan", outcome: "succeeded", app: "shop", env: "dev" },
+      { store: state, now },
+    );
+    await auditStep(
+      { workflow: "scheduled-scan", runId: "scan-1", step: "Summarize", outcome: "succeeded" },
+      { store: state, now },
+    );
+    assert.deepEqual(
+      (await auditOfRun(state, { app: "shop", env: "dev" }, "deploy-9")).map((r) => [r.step, r.target]),
+      [["Plan", "shop/dev"]],
+    );
+    assert.deepEqual(
+      (await auditOfRun(state, {}, "scan-1")).map((r) => [r.step, r.target]),
+      [["Summarize", "scheduled-scan"]],
+    );
+    clients.dynamodb().middlewareStack.add(
+      () => async () => {
+        throw Object.assign(new Error("Rate exceeded"), {
+          name: "ProvisionedThroughputExceededException",
+          $metadata: { httpStatusCode: 400 },
+        });
+      },
+      { step: "finalizeRequest", name: "throttle" },
+    );
+    const throttled = new DynamoDbStore(clients, { table, now });
+    await assert.rejects(
+      auditStep(
+        {
+          workflow: "deploy",
+          runId: "deploy-9",
+          step: "Apply",
+          outcome: "succeeded",
+          app: "shop",
+          env: "dev",
+        },
+        { store: throttled, now },
+      ),
+      (error: Error) => {
+        assert.equal(error.name, "StateStoreUnavailableError");
+        assert.equal((error as { retryable?: boolean }).retryable, true);
+        return true;
+      },
+    );
   });
 });

@@ -6,27 +6,59 @@ import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { DeleteObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { ListQueuesCommand } from "@aws-sdk/client-sqs";
+import { auditOfRun } from "../../../src/control/audit-trail.ts";
+import { LocalFileStore } from "../../../src/state/local-file-store.ts";
 import { motoClients, motoEnv } from "../../helpers/aws.ts";
 import { runCli } from "../../helpers/cli.ts";
 import { assertMatchesCliSchema } from "../../helpers/cli-schemas.ts";
+import { DEPLOYED } from "../../helpers/control-plane.ts";
 import { motoAccount, startMoto } from "../../helpers/moto.ts";
 
 const shop = fileURLToPath(new URL("../../../examples/shop/plinth.yaml", import.meta.url));
 
-// examples/shop end to end on moto, through the CLI: every type the shop lowers to is created, read
-// back (a refreshed plan finds nothing to change), and destroyed (a bucket holding data only once
-// emptied). Its own moto: the shop's bucket
-// name is global, and other tests may deploy the shop too.
-test("examples/shop: apply, refresh finds no drift, destroy leaves nothing", async () => {
+// examples/shop end to end on moto, through the CLI and so through the deploy and destroy workflows
+// embedded: every type the shop lowers to is created, read back (the Verify step, and a refreshed plan,
+// find nothing to change), every step leaves its audit record, and everything is destroyed (a bucket
+// holding data only once emptied). Its own moto: the shop's bucket name is global, and other tests
+// may deploy the shop too.
+test("examples/shop: plinth apply runs the deploy workflow end to end (every step audited), destroy its own", async () => {
   const endpoint = await startMoto();
   const account = await motoAccount(endpoint);
   const cwd = mkdtempSync(join(tmpdir(), "plinth-shop-"));
   cpSync(shop, join(cwd, "plinth.yaml"));
   const env = motoEnv(endpoint, account);
 
-  const apply = await runCli(["apply", "--env", "dev", "--auto-approve", "--json"], { cwd, env });
+  const apply = await runCli(["apply", "-f", "plinth.yaml", "--env", "dev", "--auto-approve", "--json"], {
+    cwd,
+    env,
+  });
   assert.equal(apply.code, 0, apply.stderr);
   const result = JSON.parse(apply.stdout);
+  const store = new LocalFileStore(join(cwd, ".plinth"));
+  const key = { app: "shop", env: "dev" };
+  const deployed = await auditOfRun(store, key, result.runId);
+  assert.deepEqual(
+    deployed.map((r) => `${r.step} ${r.outcome}`),
+    DEPLOYED,
+  );
+  assert.equal(new Set(deployed.map((r) => r.principal)).size, 1, "every record names the requester");
+  const events = () =>
+    readFileSync(join(cwd, ".plinth", "events.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { "detail-type": string; detail: Record<string, unknown> });
+  assert.deepEqual(events().find((e) => e["detail-type"] === "DeploySucceeded")?.detail, {
+    app: "shop",
+    env: "dev",
+    runId: result.runId,
+    version: 1,
+  });
+  // The cost of what is applied, compared with the spec: the same, resource by resource.
+  const cost = await runCli(["cost", "--env", "dev", "--compare-to", "applied", "--json"], { cwd, env });
+  assert.equal(cost.code, 0, cost.stderr);
+  const { diff, totalMonthlyCost } = JSON.parse(cost.stdout);
+  assert.ok(totalMonthlyCost > 0);
+  assert.deepEqual([diff.previousTotalMonthlyCost, diff.delta], [totalMonthlyCost, 0]);
   assertMatchesCliSchema("apply.schema.json", result);
   assert.equal(result.outcome, "succeeded");
   assert.ok(result.results.length >= 38, `${result.results.length} resources`);
@@ -56,6 +88,21 @@ test("examples/shop: apply, refresh finds no drift, destroy leaves nothing", asy
   const destroy = await runCli(["destroy", "--env", "dev", "--auto-approve"], { cwd, env });
   assert.equal(destroy.code, 0, destroy.stderr);
   assert.match(destroy.stdout, /Destroy complete!/);
+  const destroyed = events().filter((e) => e["detail-type"].startsWith("Destroy"));
+  assert.deepEqual(
+    destroyed.map((e) => [e["detail-type"], e.detail.step ?? e.detail.deleted]),
+    [
+      ["DestroyRequested", undefined],
+      ["DestroyFailed", "Destroy"],
+      ["DestroyRequested", undefined],
+      ["DestroySucceeded", Object.keys(state.resources).length],
+    ],
+  );
+  const lastRun = destroyed.at(-1)?.detail.runId as string;
+  assert.deepEqual(
+    (await auditOfRun(store, key, lastRun)).map((r) => `${r.step} ${r.outcome}`),
+    ["Destroy started", "Plan succeeded", "Checkpoint succeeded", "Destroy succeeded", "Destroy succeeded"],
+  );
   assert.equal((await sqs.send(new ListQueuesCommand({}))).QueueUrls?.length ?? 0, 0);
   const history = JSON.parse((await runCli(["history", "--env", "dev", "--json"], { cwd, env })).stdout);
   assert.deepEqual(

@@ -6,6 +6,7 @@ import { before, describe, test } from "node:test";
 import { CreateAccessKeyCommand, CreateUserCommand, PutUserPolicyCommand } from "@aws-sdk/client-iam";
 import { LocalFileStore } from "../../../src/state/local-file-store.ts";
 import { motoClients } from "../../helpers/aws.ts";
+import { writeEngineProject } from "../../helpers/aws-spec.ts";
 import { runCli } from "../../helpers/cli.ts";
 import { startMoto } from "../../helpers/moto.ts";
 
@@ -52,7 +53,7 @@ describe("AWS refusing plinth", () => {
       AWS_SECRET_ACCESS_KEY: AccessKey?.SecretAccessKey as string,
     };
     cwd = mkdtempSync(join(tmpdir(), "plinth-perms-"));
-    writeFileSync(join(cwd, "plinth.yaml"), queueOnly());
+    writeEngineProject(cwd, queueOnly());
     const first = await runCli(["apply", "--auto-approve"], { cwd, env: deployer });
     assert.equal(first.code, 0, first.stderr);
   });

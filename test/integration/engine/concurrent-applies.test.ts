@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { LocalFileStore } from "../../../src/state/local-file-store.ts";
 import { motoEnv } from "../../helpers/aws.ts";
-import { networkBucketQueueSpec } from "../../helpers/aws-spec.ts";
+import { networkBucketQueueSpec, writeEngineProject } from "../../helpers/aws-spec.ts";
 import { startFaultProxy } from "../../helpers/fault-proxy.ts";
 import { motoAccount, motoEndpoint } from "../../helpers/moto.ts";
 import { runPlinth } from "../../helpers/run-plinth.ts";
@@ -18,7 +18,7 @@ test("10 concurrent applies of one environment: exactly one proceeds, the rest f
   const proxy = await startFaultProxy(moto, { latencyMs: 60 });
   try {
     const cwd = mkdtempSync(join(tmpdir(), "plinth-concurrent-"));
-    writeFileSync(join(cwd, "plinth.yaml"), networkBucketQueueSpec("race"));
+    writeEngineProject(cwd, networkBucketQueueSpec("race"));
     const env = {
       ...process.env,
       ...motoEnv(proxy.endpoint, account),
@@ -36,7 +36,7 @@ test("10 concurrent applies of one environment: exactly one proceeds, the rest f
       assert.equal(loser.code, 1);
       assert.match(
         loser.stderr,
-        /^error: Environment `default` is locked by \S+@\S+ \(pid \d+\) \(apply\) since \d{4}-\d\d-\d\dT[\d:.]+Z; nothing was changed\. Wait for it to finish/,
+        /^error: Environment `default` is locked by \S+@\S+ \(pid \d+, run deploy-[\w-]+\) \(apply\) since \d{4}-\d\d-\d\dT[\d:.]+Z; nothing was changed\. Wait for it to finish/,
       );
       assert.equal(loser.stderr.trim().split("\n").length, 1, "one sentence, no stack trace");
       assert.ok(

@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { LocalFileStore } from "../../../src/state/local-file-store.ts";
 import { loadWorkingState } from "../../../src/state/working-state.ts";
 import { motoClients, motoEnv } from "../../helpers/aws.ts";
-import { networkBucketQueueSpec } from "../../helpers/aws-spec.ts";
+import { networkBucketQueueSpec, writeEngineProject } from "../../helpers/aws-spec.ts";
 import { mulberry32 } from "../../helpers/fault-proxy.ts";
 import { liveResourcesOf } from "../../helpers/live-resources.ts";
 import { motoAccount, motoEndpoint } from "../../helpers/moto.ts";
@@ -20,7 +20,7 @@ test("killed 20 times at random points, apply converges with no duplicate or orp
   const endpoint = await motoEndpoint();
   const account = await motoAccount(endpoint);
   const cwd = mkdtempSync(join(tmpdir(), "plinth-crash-"));
-  writeFileSync(join(cwd, "plinth.yaml"), networkBucketQueueSpec("crash"));
+  writeEngineProject(cwd, networkBucketQueueSpec("crash"));
   const env = {
     ...process.env,
     ...motoEnv(endpoint, account),

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { motoClients, motoEnv } from "../../helpers/aws.ts";
-import { networkBucketQueueSpec } from "../../helpers/aws-spec.ts";
+import { networkBucketQueueSpec, writeEngineProject } from "../../helpers/aws-spec.ts";
 import { runCli } from "../../helpers/cli.ts";
 import { startFaultProxy } from "../../helpers/fault-proxy.ts";
 import { liveResourcesOf } from "../../helpers/live-resources.ts";
@@ -18,7 +18,7 @@ test("with 30% of AWS calls throttled or failing with 503, apply converges; retr
   const proxy = await startFaultProxy(moto, { faultRate: 0.3, seed: 7 });
   try {
     const cwd = mkdtempSync(join(tmpdir(), "plinth-faults-"));
-    writeFileSync(join(cwd, "plinth.yaml"), networkBucketQueueSpec("faulty"));
+    writeEngineProject(cwd, networkBucketQueueSpec("faulty"));
     const env = motoEnv(proxy.endpoint, account);
     const apply = await runCli(["apply", "--auto-approve", "--debug"], { cwd, env });
     assert.equal(

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { hostname } from "node:os";
 import { describe, test } from "node:test";
 import { localControlPlane } from "../../../functions/local.ts";
 import {
@@ -10,9 +9,10 @@ import {
   RunNotFoundError,
   RunNotWaitingError,
 } from "../../../src/runtime/errors.ts";
-import { workspace } from "../../helpers/control-plane.ts";
+import { auditOf, workspace } from "../../helpers/control-plane.ts";
 
 const workflowsDir = new URL("../../fixtures/workflows/", import.meta.url).pathname;
+const SHOP_PROD = { app: "shop", env: "prod" };
 const input = {
   id: "evt-7",
   source: "plinth.ci",
@@ -74,7 +74,7 @@ describe("approvals with .waitForTaskToken, across processes", () => {
     assert.equal(done.status, "SUCCEEDED", JSON.stringify(done.error));
     assert.equal(applied(), 1);
     assert.deepEqual(
-      (await other.audit.ofRun("deploy-evt-7")).map((r) => [r.step, r.outcome, r.principal]),
+      (await auditOf(other, "deploy-evt-7", SHOP_PROD)).map((r) => [r.step, r.outcome, r.principal]),
       [
         ["Deploy", "started", "ci@acme.dev"],
         ["RequestApproval", "approved", "ana@acme.dev"],
@@ -105,7 +105,7 @@ describe("approvals with .waitForTaskToken, across processes", () => {
     });
     assert.equal(done.status, "FAILED");
     assert.equal(applied(), 0);
-    const records = await ws.plane.audit.ofRun("deploy-evt-8");
+    const records = await auditOf(ws.plane, "deploy-evt-8", SHOP_PROD);
     assert.deepEqual(records.at(-1)?.detail, {
       error: { name: "ApprovalRejectedError", message: "Rejected by bo@acme.dev: not on a Friday." },
     });
@@ -123,7 +123,7 @@ describe("approvals with .waitForTaskToken, across processes", () => {
     const [expired] = await later().runner.expireApprovals();
     assert.equal(expired?.status, "FAILED");
     assert.equal(applied(), 0);
-    const last = (await ws.plane.audit.ofRun("deploy-evt-9")).at(-1);
+    const last = (await auditOf(ws.plane, "deploy-evt-9", SHOP_PROD)).at(-1);
     assert.deepEqual([last?.step, last?.outcome], ["RequestApproval", "timed-out"]);
   });
 
@@ -169,14 +169,14 @@ describe("approvals with .waitForTaskToken, across processes", () => {
   test("a lease left by a process that died does not block the run; a live one does", async () => {
     const { ws, applied } = setup();
     await ws.plane.runner.run("approval", input, "deploy-evt-13");
-    const lease = join(ws.stateDir, "runs", "deploy-evt-13.json.lease");
-    const dead = spawnSync(process.execPath, ["-e", "0"]).pid as number;
-    writeFileSync(lease, String(dead));
+    const lease = (pid: number, runId: string) =>
+      ws.plane.store.putRecord({ collection: "run-leases", id: runId, data: { host: hostname(), pid } });
+    await lease(spawnSync(process.execPath, ["-e", "0"]).pid as number, "deploy-evt-13");
     const done = await ws.plane.runner.resume("deploy-evt-13", { approved: true, principal: "ana" });
     assert.equal(done.status, "SUCCEEDED");
     assert.equal(applied(), 1);
     await ws.plane.runner.run("approval", { ...input, id: "evt-14" }, "deploy-evt-14");
-    writeFileSync(join(ws.stateDir, "runs", "deploy-evt-14.json.lease"), String(process.ppid));
+    await lease(process.ppid, "deploy-evt-14");
     await assert.rejects(
       ws.plane.runner.resume("deploy-evt-14", { approved: true, principal: "ana" }),
       /already being resumed/,

@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
-import { readdirSync } from "node:fs";
-import { join } from "node:path";
 import { describe, test } from "node:test";
-import { workspace, writeSpec } from "../../helpers/control-plane.ts";
+import { costHistory } from "../../../src/control/cost-history.ts";
+import { auditOf, workspace, writeSpec } from "../../helpers/control-plane.ts";
 
 const scan = (
   id: string,
@@ -49,10 +48,10 @@ describe("scheduled-scan through the local bus and the embedded runner, with the
       completed.map((e) => e.detail),
       [{ kind: "drift", runId: "scheduled-scan-evt-1", targets: 4, failed: 0, attention: 0 }],
     );
-    const audit = await ws.plane.audit.ofRun("scheduled-scan-evt-1");
+    const audit = await auditOf(ws.plane, "scheduled-scan-evt-1");
     assert.deepEqual(
       audit.map((r) => [r.step, r.outcome, r.trigger]),
-      [["Summarize", "succeeded", "evt-1"]],
+      [["Summarize", "succeeded", "event:evt-1"]],
     );
   });
 
@@ -61,7 +60,10 @@ describe("scheduled-scan through the local bus and the embedded runner, with the
     await ws.plane.bus.put(scan("evt-dup"));
     const again = await ws.plane.bus.put(scan("evt-dup"));
     assert.equal(again.deliveries[0]?.started, false);
-    assert.deepEqual(readdirSync(join(ws.stateDir, "runs")), ["scheduled-scan-evt-dup.json"]);
+    assert.deepEqual(
+      (await ws.plane.runs.list()).map((r) => r.runId),
+      ["scheduled-scan-evt-dup"],
+    );
     assert.equal(ws.events().filter((e) => e["detail-type"] === "ScanCompleted").length, 1);
   });
 
@@ -151,7 +153,7 @@ describe("scheduled-scan through the local bus and the embedded runner, with the
         ["Failed", "failed", 0],
       ],
     );
-    const [record, ...more] = await ws.plane.audit.ofRun("scheduled-scan-evt-fail");
+    const [record, ...more] = await auditOf(ws.plane, "scheduled-scan-evt-fail");
     assert.equal(more.length, 0);
     assert.equal(record?.step, "ListTargets");
     assert.equal(record?.outcome, "failed");
@@ -191,6 +193,28 @@ describe("scheduled-scan through the local bus and the embedded runner, with the
     assert.equal(byTarget.get("notes/dev")?.budget, undefined, "no budget, no cap");
     const completed = ws.events().find((e) => e["detail-type"] === "ScanCompleted");
     assert.ok((completed?.detail.attention as number) >= 1);
+    const exceeded = ws.events().filter((e) => e["detail-type"] === "BudgetExceeded");
+    assert.deepEqual(
+      exceeded.map((e) => [e.detail.app, e.detail.env, e.detail.runId, e.detail.budget, e.detail.currency]),
+      [["tight", "dev", "scheduled-scan-evt-cost", 10, "USD"]],
+    );
+    assert.equal(exceeded[0]?.detail.monthlyCost, tight?.monthlyCost);
+
+    // Each scan records every environment's estimate in the state store: its cost over time.
+    await ws.plane.bus.put(scan("evt-cost-2", { kind: "cost" }));
+    const history = await costHistory(ws.plane.store, { app: "tight", env: "dev" });
+    assert.deepEqual(
+      history.map((h) => [h.runId, h.monthlyCost, h.budget, h.withinBudget]),
+      [
+        ["scheduled-scan-evt-cost", tight?.monthlyCost, 10, false],
+        ["scheduled-scan-evt-cost-2", tight?.monthlyCost, 10, false],
+      ],
+    );
+    assert.deepEqual(
+      (await costHistory(ws.plane.store, { app: "shop", env: "dev" })).map((h) => h.withinBudget),
+      [shopDev?.status === "ok", shopDev?.status === "ok"],
+    );
+    assert.equal(ws.events().filter((e) => e["detail-type"] === "BudgetExceeded").length, 2);
   });
 
   test("a spec that no longer loads at all is scanned as its folder's target and reported, not fatal", async () => {

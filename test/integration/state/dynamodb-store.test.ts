@@ -70,27 +70,44 @@ test("DynamoDB store: a missing table is named, with what to do", async () => {
   });
 });
 
-test("the CLI keeps state in DynamoDB with --state dynamodb:TABLE/BUCKET", async () => {
+test("the CLI keeps state, runs and the audit trail in DynamoDB and artifacts in S3 with --state dynamodb:TABLE/BUCKET", async () => {
   const endpoint = await motoEndpoint();
   const account = await motoAccount(endpoint);
   const own = await motoClients({ endpoint, credentials: account.credentials });
   const table = `plinth-cli-${randomBytes(4).toString("hex")}`;
+  const bucket = `plinth-cli-${randomBytes(4).toString("hex")}`;
   await createStateTable(own, table);
+  await own.s3().send(new CreateBucketCommand({ Bucket: bucket }));
   const cwd = mkdtempSync(join(tmpdir(), "plinth-ddb-cli-"));
   writeFileSync(
     join(cwd, "plinth.yaml"),
     "apiVersion: plinth/v1\napp: ddb\ncloud: aws\nregion: us-east-1\ncomponents:\n  marker: { type: native, resource: plinth_null, properties: { v: 1 } }\n",
   );
   const env = motoEnv(endpoint, account);
-  const state = `dynamodb:${table}`;
-  const apply = await runCli(["apply", "--auto-approve", "--state", state], { cwd, env });
+  const state = `dynamodb:${table}/${bucket}`;
+  const apply = await runCli(["apply", "--auto-approve", "--state", state, "--json"], { cwd, env });
   assert.equal(apply.code, 0, apply.stderr);
+  const { runId } = JSON.parse(apply.stdout);
   const history = JSON.parse((await runCli(["history", "--json", "--state", state], { cwd, env })).stdout);
   assert.deepEqual(
     history.versions.map((v: { version: number; resourceCount: number }) => [v.version, v.resourceCount]),
     [[1, 1]],
   );
-  assert.equal(await new DynamoDbStore(own, { table }).latestVersion({ app: "ddb", env: "default" }), 1);
+  const store = new DynamoDbStore(own, { table });
+  assert.equal(await store.latestVersion({ app: "ddb", env: "default" }), 1);
+  assert.ok((await store.getRecord("runs", runId))?.data, "the run is recorded in the table");
+  assert.ok(
+    (await store.listAudit({ app: "ddb", env: "default" })).some(
+      (r) => r.runId === runId && r.step === "Plan",
+    ),
+  );
+  const { Contents } = await own
+    .s3()
+    .send(new ListObjectsV2Command({ Bucket: bucket, Prefix: `artifacts/runs/${runId}/` }));
+  assert.ok(
+    Contents?.some((o) => o.Key?.endsWith("/plan.json")),
+    "the plan is an artifact in S3",
+  );
   assert.equal(existsSync(join(cwd, ".plinth")), false, "nothing written locally");
   const missing = await runCli(["plan", "--state", "dynamodb:no-such-table"], { cwd, env });
   assert.equal(missing.code, 1);

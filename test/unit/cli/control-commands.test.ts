@@ -103,8 +103,11 @@ describe("plinth workflow run, approve and reject", () => {
     const json = JSON.parse(approved.stdout);
     assertMatchesCliSchema("approve.schema.json", json);
     assert.equal(json.run.status, "SUCCEEDED");
-    const audit = readFileSync(join(cwd, ".plinth", "audit.jsonl"), "utf8");
-    assert.match(audit, /"step":"RequestApproval","outcome":"approved".*"principal":"ana"/);
+    const audit = readFileSync(join(cwd, ".plinth", "state", "shop", "prod", "audit.jsonl"), "utf8");
+    assert.match(
+      audit,
+      /"principal":"ana",.*"outcome":"approved","runId":"deploy-1","step":"RequestApproval"/,
+    );
     const twice = await runCli(["approve", "deploy-1", ...args], { cwd });
     assert.equal(twice.code, 1);
     assert.equal(twice.stderr, "error: Run deploy-1 is not waiting for an approval (it is SUCCEEDED).\n");
@@ -139,9 +142,18 @@ describe("plinth workflow run, approve and reject", () => {
     );
   });
 
-  test("a workflow whose handlers are not available yet says which one", async () => {
-    const result = await runCli(["workflow", "run", "deploy", "--targets", "apps"], { cwd: dir() });
+  test("a workflow calling a handler plinth does not have says which one", async () => {
+    const cwd = dir();
+    mkdirSync(join(cwd, "flows"));
+    writeFileSync(
+      join(cwd, "flows", "later.asl.json"),
+      JSON.stringify({
+        StartAt: "A",
+        States: { A: { Type: "Task", Resource: "${function:drift-scan}", End: true } },
+      }),
+    );
+    const result = await runCli(["workflow", "run", "later", "--workflows", "flows"], { cwd });
     assert.equal(result.code, 1);
-    assert.equal(result.stderr, "error: No handler `codegen` is registered with the runner.\n");
+    assert.equal(result.stderr, "error: No handler `drift-scan` is registered with the runner.\n");
   });
 });

@@ -1,13 +1,17 @@
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { renderHtml } from "../../../src/cost/render/render-html.ts";
 import { renderMarkdown } from "../../../src/cost/render/render-markdown.ts";
+import { buildGraph } from "../../../src/model/build-graph.ts";
+import { readSpecFile } from "../../../src/spec/load-spec.ts";
+import { LocalFileStore } from "../../../src/state/local-file-store.ts";
 import { runCli } from "../../helpers/cli.ts";
 import { assertMatchesCliSchema } from "../../helpers/cli-schemas.ts";
 import { node, price } from "../../helpers/cost.ts";
+import { commitPlannedVersion } from "../../helpers/engine.ts";
 
 /** A spec with one EC2 instance (small: t3.small) and one Lambda-like usage entry, and budgets. */
 function project(extra = ""): string {
@@ -129,7 +133,11 @@ describe("plinth cost", () => {
       [["cost", "--format", "pdf"], /--format must be one of/],
       [["cost", "--prices", "cheap"], /--prices must be offline or live/],
       [["cost", "--rates", "nope.json", "--currency", "EUR"], /No rates file at nope\.json/],
-      [["cost", "--compare-to", "v3"], /applied version v3 needs plinth's state store/],
+      [
+        ["cost", "--compare-to", "v3"],
+        /shop\/dev has no version 3 in local .*\.plinth\. See the versions with `plinth history`\./,
+      ],
+      [["cost", "--compare-to", "applied"], /shop\/dev has no applied version in local /],
     ];
     for (const [args, pattern] of cases) {
       const result = await runCli(args, { cwd: dir });
@@ -137,6 +145,29 @@ describe("plinth cost", () => {
       assert.match(result.stderr, pattern);
       assert.equal(result.stderr.trim().split("\n").length, 1, result.stderr);
     }
+  });
+
+  it("compares with a version in the state store: applied (the newest) or by number", async () => {
+    const dir = project();
+    // Version 1 of dev as apply would have written it from the spec as it was (size small): its
+    // plan holds the graph. Planning calls no cloud; the handlers are only needed for their types.
+    const doc = readSpecFile(join(dir, "plinth.yaml"));
+    const { graph } = buildGraph(doc, { env: "dev" });
+    await commitPlannedVersion(new LocalFileStore(join(dir, ".plinth")), graph);
+    writeFileSync(
+      join(dir, "plinth.yaml"),
+      readFileSync(join(dir, "plinth.yaml"), "utf8").replace("size: small", "size: large"),
+    );
+    for (const which of ["applied", "1", "v1"]) {
+      const result = await runCli(["cost", "--env", "dev", "--compare-to", which, "--json"], { cwd: dir });
+      assert.equal(result.code, 0, result.stderr);
+      const { diff } = JSON.parse(result.stdout);
+      const web = diff.resources.find((r: { address: string }) => r.address === "aws_instance.web");
+      assert.equal(web.change, "changed", which);
+      assert.ok(web.delta > 0 && diff.delta === web.delta, which);
+    }
+    const budget = await runCli(["cost", "--env", "dev", "--compare-to", "applied", "--check"], { cwd: dir });
+    assert.equal(budget.code, 2, "the large instance is over the $50 cap");
   });
 
   it("prices existing Terraform: region from the provider, for_each instances by address", async () => {

@@ -159,7 +159,7 @@ describe("plinth plan / apply / destroy / history (plinth_null, any cloud)", () 
     assert.equal(stale.code, 1);
     assert.match(
       stale.stderr,
-      /^error: The plan was made against version 0 of `default`, which has changed since \(now version 1\); nothing was applied\. Run `plinth plan` again/,
+      /^error: The plan was made against version 0 of `default`, which has changed since \(now version 1\); nothing was applied\. Run `plinth plan` again/m,
     );
     const plan = JSON.parse(readFileSync(join(cwd, "second.json"), "utf8"));
     plan.baseVersion = 1;
@@ -197,7 +197,7 @@ describe("plinth plan / apply / destroy / history (plinth_null, any cloud)", () 
     assert.equal(result.code, 1);
     assert.match(
       result.stderr,
-      /^error: Environment `default` is locked by carol@build-7 \(pid 1\) \(apply\) since 2026-01-01T00:00:00\.000Z; nothing was changed\./,
+      /^error: Environment `default` is locked by carol@build-7 \(pid 1\) \(apply\) since 2026-01-01T00:00:00\.000Z; nothing was changed\./m,
     );
     const history = JSON.parse((await runCli(["history", "--json"], { cwd })).stdout);
     assert.equal(history.versions.length, 1);

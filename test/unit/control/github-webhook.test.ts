@@ -4,8 +4,12 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { receiveGitHubWebhook, verifyGitHubSignature } from "../../../src/control/github-webhook.ts";
-import { LocalDeliveryLog } from "../../../src/control/local-delivery-log.ts";
+import {
+  deliveriesIn,
+  receiveGitHubWebhook,
+  verifyGitHubSignature,
+} from "../../../src/control/github-webhook.ts";
+import { LocalFileStore } from "../../../src/state/local-file-store.ts";
 import { PULL_REQUEST } from "../../fixtures/github.ts";
 import { RecordingPublisher } from "../../helpers/events.ts";
 
@@ -43,7 +47,10 @@ describe("X-Hub-Signature-256", () => {
 describe("receiveGitHubWebhook", () => {
   const deps = () => ({
     secret,
-    deliveries: new LocalDeliveryLog(mkdtempSync(join(tmpdir(), "plinth-deliveries-"))),
+    deliveries: deliveriesIn(
+      new LocalFileStore(mkdtempSync(join(tmpdir(), "plinth-deliveries-"))),
+      () => new Date(),
+    ),
     publisher: new RecordingPublisher(),
   });
   const request = (body: string, headers: Record<string, string | undefined> = {}) => ({

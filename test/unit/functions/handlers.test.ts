@@ -5,8 +5,9 @@ import { InvalidTaskInputError } from "../../../functions/middleware.ts";
 import { createRecordFailureHandler } from "../../../functions/record-failure.ts";
 import { createRequestApprovalHandler } from "../../../functions/request-approval.ts";
 import { createWriteAuditHandler } from "../../../functions/write-audit.ts";
-import { MemoryAuditLog } from "../../../src/audit/memory-audit-log.ts";
 import type { ApprovalStore, PendingApproval } from "../../../src/control/approvals.ts";
+import { CONTROL_PLANE_KEY } from "../../../src/control/audit-trail.ts";
+import { tempStore } from "../../helpers/engine.ts";
 import { RecordingPublisher } from "../../helpers/events.ts";
 
 const now = () => new Date("2026-11-27T10:00:00Z");
@@ -14,8 +15,8 @@ const call = (handler: (e: never, c: never) => Promise<unknown>, event: unknown)
   handler(event as never, lambdaContext("t") as never);
 
 describe("handlers refuse input their schema does not allow, before doing anything", () => {
-  const audit = new MemoryAuditLog();
-  const writeAudit = createWriteAuditHandler(() => ({ audit, now }));
+  const { store } = tempStore();
+  const writeAudit = createWriteAuditHandler(() => ({ store, now }));
   const base = { workflow: "deploy", runId: "deploy-1", step: "Plan", outcome: "succeeded" };
   const hostile: Array<[string, unknown, RegExp]> = [
     [
@@ -42,7 +43,7 @@ describe("handlers refuse input their schema does not allow, before doing anythi
         assert.ok(error.message.length < 400, "the payload is not echoed back");
         return true;
       });
-      assert.equal(audit.records.length, 0);
+      assert.deepEqual(await store.listAudit(CONTROL_PLANE_KEY), []);
     });
   }
 
@@ -52,15 +53,15 @@ describe("handlers refuse input their schema does not allow, before doing anythi
     };
     assert.match(result.id, /^2026-11-27T10:00:00\.000Z#[0-9a-f]{12}$/);
     assert.deepEqual(
-      audit.records.map((r) => [r.step, r.outcome, r.principal, r.detail]),
+      (await store.listAudit(CONTROL_PLANE_KEY)).map((r) => [r.step, r.outcome, r.principal, r.detail]),
       [["Plan", "succeeded", "ci", { changes: 3 }]],
     );
   });
 
   test("record-failure: audits the failed step and announces DeployFailed with a one-line message", async () => {
-    const log = new MemoryAuditLog();
+    const { store } = tempStore();
     const publisher = new RecordingPublisher();
-    const handler = createRecordFailureHandler(() => ({ audit: log, publisher, now }));
+    const handler = createRecordFailureHandler(() => ({ store, publisher, now }));
     const cause = JSON.stringify({
       errorType: "StalePlanError",
       errorMessage: "The plan is stale.\nat apply (x.ts:1)",
@@ -75,7 +76,7 @@ describe("handlers refuse input their schema does not allow, before doing anythi
       failure: { Apply: { Error: "StalePlanError", Cause: cause } },
     })) as { step: string };
     assert.equal(result.step, "Apply");
-    assert.deepEqual(log.records[0]?.detail, {
+    assert.deepEqual((await store.listAudit({ app: "shop", env: "dev" }))[0]?.detail, {
       error: { name: "StalePlanError", message: "The plan is stale." },
     });
     assert.deepEqual(publisher.events[0]?.detail, {

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, test } from "node:test";
 import validateAsl from "asl-validator";
 import { StateMachine } from "aws-local-stepfunctions";
 import { WORKFLOWS_DIR } from "../../../functions/local.ts";
 import { ArtifactStoreUnavailableError } from "../../../src/artifacts/artifact-store.ts";
-import { AuditStoreUnavailableError } from "../../../src/audit/audit-log.ts";
 import { EventBusUnavailableError } from "../../../src/events/eventbridge-publisher.ts";
 import { InvalidWorkflowError, WorkflowServiceUnavailableError } from "../../../src/runtime/errors.ts";
 import {
@@ -15,6 +15,7 @@ import {
   listWorkflows,
   loadWorkflow,
 } from "../../../src/runtime/workflow-definition.ts";
+import { StateStoreUnavailableError } from "../../../src/state/errors.ts";
 
 const workflows = listWorkflows(WORKFLOWS_DIR);
 /** Errors of the Lambda service itself: the function did not run, or did not answer. */
@@ -24,13 +25,44 @@ const LAMBDA_TRANSIENT = [
   "Lambda.SdkClientException",
   "Lambda.TooManyRequestsException",
 ];
-/** plinth's retryable error classes: every one of them must be retried, and nothing else. */
+/** plinth's retryable error classes that leave a handler: every task retries them, and nothing else. */
 const PLINTH_TRANSIENT = [
   ArtifactStoreUnavailableError,
   EventBusUnavailableError,
-  AuditStoreUnavailableError,
+  StateStoreUnavailableError,
   WorkflowServiceUnavailableError,
 ].map((E) => new E("x"));
+/** Retryable classes that never leave a handler as themselves, and why. */
+const RETRIED_INSIDE: Record<string, string> = {
+  AwsThrottlingError:
+    "the SDK and the engine retry each call; the state store turns what outlasts them into StateStoreUnavailableError",
+  AwsServiceError: "as AwsThrottlingError",
+  AwsEventualConsistencyError: "the engine retries the resource until it settles; then the resource failed",
+  OpaUnavailableError:
+    "OPA servers are a `plinth policy check` option; the deploy gate runs the built-in and CEL rules",
+};
+
+/** Every class in src/ declared `readonly retryable = true`. */
+function retryableClasses(dir = new URL("../../../src/", import.meta.url).pathname): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return retryableClasses(path);
+    if (!entry.name.endsWith(".ts")) return [];
+    return [
+      ...readFileSync(path, "utf8").matchAll(/class (\w+) extends \w+ \{[^}]*?readonly retryable = true/g),
+    ].map((m) => m[1] as string);
+  });
+}
+
+test("every retryable error class in src/ is retried by the workflows, or is retried before it could leave a handler", () => {
+  const found = retryableClasses();
+  assert.ok(found.length >= 8, found.join(", "));
+  for (const name of found)
+    assert.ok(
+      PLINTH_TRANSIENT.some((e) => e.name === name) || name in RETRIED_INSIDE,
+      `${name} is retryable: add it to the workflows' Retry lists (and this test), or say why not`,
+    );
+});
 
 function allStates(definition: AslDefinition): Array<[string, AslState]> {
   return Object.entries(definition.States).flatMap(([name, state]) => {
@@ -91,7 +123,7 @@ for (const name of workflows) {
       }
     });
 
-    test("every task that can fail is caught into RecordFailure (or a handled path), which ends in Fail", () => {
+    test("every task that can fail is caught into RecordFailure (an apply via its rollback), which ends in Fail", () => {
       for (const [state, s] of Object.entries(definition.States)) {
         if (s.Type !== "Task" && s.Type !== "Map") continue;
         if (["RecordFailure", "RollBack", "AuditNoChanges", "AnnounceSucceeded"].includes(state)) continue;
@@ -100,15 +132,27 @@ for (const name of workflows) {
           Next: string;
           ResultPath: string;
         }>;
+        const next = state === "Apply" ? "RollBackOnFailure" : "RecordFailure";
         assert.ok(
-          catchers.some((c) => c.ErrorEquals.includes("States.ALL") && c.Next === "RecordFailure"),
-          `${state} is not caught`,
+          catchers.some((c) => c.ErrorEquals.includes("States.ALL") && c.Next === next),
+          `${state} is not caught into ${next}`,
         );
         assert.ok(
           catchers.every((c) => c.ResultPath === `$.failure.${state}`),
           `${state} records its own name`,
         );
       }
+      if (definition.States.RollBackOnFailure) {
+        assert.equal(definition.States.RollBackOnFailure.Default, "RecordFailure");
+        assert.equal(definition.States.RollBack?.Next, "RecordFailure");
+        assert.deepEqual(
+          ((definition.States.RollBack?.Catch ?? []) as Array<{ Next: string; ResultPath: string }>).map(
+            (c) => [c.Next, c.ResultPath],
+          ),
+          [["RecordFailure", "$.failure.Apply.rollbackError"]],
+        );
+      }
+      assert.equal(definition.States.RecordFailure?.Next, "Failed");
       assert.equal(definition.States.Failed?.Type, "Fail");
     });
 
