@@ -1,5 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import { SpecError } from "../errors.ts";
+import { readSimpleYaml } from "./read-simple-yaml.ts";
 import { pointerOf, SourceMap } from "./source-map.ts";
 
 export interface ParsedYaml {
@@ -23,6 +24,11 @@ const ALLOWED_TAGS = new Set([
  * keys, alias bombs) and custom tags become one SpecError at the offending line.
  */
 export function readYaml(text: string, file: string): ParsedYaml {
+  return readSimpleYaml(text, file) ?? readFullYaml(text, file);
+}
+
+/** Any YAML, through the `yaml` package: the answer, or the error, for what the fast path leaves. */
+export function readFullYaml(text: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
