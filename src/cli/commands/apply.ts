@@ -7,7 +7,6 @@ import type { Plan } from "../../engine/plan-types.ts";
 import { withLock } from "../../engine/with-lock.ts";
 import { InputError, PlinthError } from "../../errors.ts";
 import { loadWorkingState } from "../../state/working-state.ts";
-import { deployWithCloudFormation } from "../cloudformation-mode.ts";
 import { withCommonOptions } from "../command-context.ts";
 import {
   type DeployContext,
@@ -53,7 +52,12 @@ export async function deploy(
         throw new InputError(
           "A saved plan is a native plan; it cannot be applied with --engine cloudformation.",
         );
-      return await deployWithCloudFormation(io, d, command, Boolean(options.autoApprove));
+      return await (await import("../cloudformation-mode.ts")).deployWithCloudFormation(
+        io,
+        d,
+        command,
+        Boolean(options.autoApprove),
+      );
     }
     const saved = planFile ? await loadSavedPlan(io, planFile, d) : undefined;
     return await withLock(d.store, d.key, d.lockRequest(command), async () => {

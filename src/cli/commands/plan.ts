@@ -3,7 +3,6 @@ import { createPlan } from "../../engine/plan.ts";
 import type { Plan } from "../../engine/plan-types.ts";
 import { InputError } from "../../errors.ts";
 import { loadWorkingState } from "../../state/working-state.ts";
-import { planWithCloudFormation } from "../cloudformation-mode.ts";
 import { withCommonOptions } from "../command-context.ts";
 import { type DeployOptions, deployContext, typesOf, withDeployOptions } from "../deploy-context.ts";
 import { EXIT } from "../exit-codes.ts";
@@ -33,7 +32,11 @@ export function registerPlan(program: Command, io: CliIO, setExit: (code: number
             throw new InputError(
               "--out saves native plans; with --engine cloudformation the change set is the plan.",
             );
-          const code = await planWithCloudFormation(io, deploy, Boolean(options.destroy));
+          const code = await (await import("../cloudformation-mode.ts")).planWithCloudFormation(
+            io,
+            deploy,
+            Boolean(options.destroy),
+          );
           setExit(options.detailedExitcode ? code : EXIT.ok);
           return;
         }
