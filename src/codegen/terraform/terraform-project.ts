@@ -6,10 +6,13 @@ import { variablesIn } from "../values.ts";
 import { attribute, block, type HclBodyItem, isIdentifier, literal, traversal } from "./hcl-syntax.ts";
 import { hclValue, resourceBody } from "./terraform-values.ts";
 
-/** One generated Terraform file: its name without extension and its top-level blocks. */
+/**
+ * One generated Terraform file: its name without extension and its top-level blocks. The blocks come
+ * one at a time as they are written, so a large graph's blocks never all exist at once.
+ */
 export interface TerraformFile {
   name: "versions" | "providers" | "main" | "variables" | "outputs";
-  items: HclBodyItem[];
+  items: Iterable<HclBodyItem>;
 }
 
 /** Terraform releases plinth's output needs: 1.11 for write-only arguments (`*_wo`), else 1.5. */
@@ -31,7 +34,7 @@ export function terraformProject(graph: ResourceGraph, schemas: ProviderSchemas)
   const files: TerraformFile[] = [
     { name: "versions", items: [versionsBlock(graph)] },
     { name: "providers", items: providerBlocks(graph) },
-    { name: "main", items: graph.nodes.map((node) => resourceBlock(node, graph, schemaOf)) },
+    { name: "main", items: resourceBlocks(graph, schemaOf) },
   ];
   if (variables.length > 0) files.push({ name: "variables", items: variables.map(variableBlock) });
   if (graph.outputs.length > 0)
@@ -101,6 +104,13 @@ const GCP_PROJECT = "gcp_project";
 function providerVariables(graph: ResourceGraph): GraphVariable[] {
   if (graph.cloud !== "gcp" || graph.variables.some((v) => v.name === GCP_PROJECT)) return [];
   return [{ name: GCP_PROJECT, type: "string", description: "ID of the GCP project plinth deploys to" }];
+}
+
+function* resourceBlocks(
+  graph: ResourceGraph,
+  schemaOf: (type: string) => SchemaBlock | undefined,
+): Generator<HclBodyItem> {
+  for (const node of graph.nodes) yield resourceBlock(node, graph, schemaOf);
 }
 
 function resourceBlock(
