@@ -30,6 +30,39 @@ export function writeYaml(value: YamlValue): string {
   return out.text;
 }
 
+/**
+ * Writes a block mapping entry by entry into `out`: the same text `writeYaml` gives for the whole
+ * mapping, for documents too large to build as one value first (a resource at a time is built,
+ * written and dropped).
+ */
+export class YamlMappingWriter {
+  readonly #out: TextBuilder;
+  readonly #indent: string;
+
+  constructor(out: TextBuilder, indent = "") {
+    this.#out = out;
+    this.#indent = indent;
+  }
+
+  entry(key: string, value: YamlValue): void {
+    this.#out.push(`${this.#indent}${scalarKey(key)}:`);
+    writeValueAfter(value, this.#indent, this.#out);
+  }
+
+  /** An entry whose value is a mapping of `entries`, each written as it comes. */
+  mapping(key: string, entries: Iterable<readonly [string, YamlValue]>): void {
+    this.#out.push(`${this.#indent}${scalarKey(key)}:`);
+    const inner = new YamlMappingWriter(this.#out, `${this.#indent}  `);
+    let empty = true;
+    for (const [name, value] of entries) {
+      if (empty) this.#out.push("\n");
+      empty = false;
+      inner.entry(name, value);
+    }
+    if (empty) this.#out.push(" {}\n");
+  }
+}
+
 function isMap(value: YamlValue): value is YamlMap {
   return (
     typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof YamlTagged)
