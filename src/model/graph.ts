@@ -114,7 +114,7 @@ export function dependencyOrder(graph: ResourceGraph): ResourceNode[] {
     for (const address of dependenciesOf(nodes[i] as ResourceNode)) {
       const j = indexOf.get(address);
       if (j === undefined) continue;
-      waiting[i]++;
+      waiting[i] = (waiting[i] as number) + 1;
       (dependents[j] as number[]).push(i);
     }
   }
@@ -122,7 +122,9 @@ export function dependencyOrder(graph: ResourceGraph): ResourceNode[] {
   for (let i = 0; i < nodes.length; i++) if (waiting[i] === 0) ready.push(i);
   for (let k = 0; k < ready.length; k++) {
     for (const dependent of dependents[ready[k] as number] as number[]) {
-      if (--(waiting[dependent] as number) === 0) ready.push(dependent);
+      const left = (waiting[dependent] as number) - 1;
+      waiting[dependent] = left;
+      if (left === 0) ready.push(dependent);
     }
   }
   if (ready.length < nodes.length) {

@@ -162,7 +162,7 @@ class TemplateBuilder {
         merged.push(node);
         continue;
       }
-      const base = logicalName(node.name) + (mapping.type.split("::")[2] ?? "");
+      const base = logicalName(node.name) + typeSuffix(mapping.type);
       let id = base;
       for (let n = 2; taken.has(id) || this.#parameters.has(id); n++) id = `${base}${n}`;
       taken.add(id);
@@ -206,7 +206,8 @@ class TemplateBuilder {
           `${node.type} argument \`${name}\` (${node.address}) cannot be generated as CloudFormation yet.`,
           { hint: "Generate Terraform for it, or leave the argument out." },
         );
-      deepMerge(out, typeof target === "string" ? { [target]: value } : target(value, node));
+      if (typeof target === "string") mergeProperty(out, target, value);
+      else deepMerge(out, target(value, node));
     }
     return this.#convertAll(out, node.address);
   }
@@ -353,8 +354,32 @@ function mappingOf(node: ResourceNode): CloudFormationMapping {
   return mapping;
 }
 
+/** `AWS::S3::Bucket` → `Bucket`, the last part of logical IDs. */
+function typeSuffix(type: string): string {
+  let suffix = typeSuffixes.get(type);
+  if (suffix === undefined) {
+    suffix = type.split("::")[2] ?? "";
+    typeSuffixes.set(type, suffix);
+  }
+  return suffix;
+}
+
+// Both repeat across thousands of resources (a name per component, a suffix per type): each is derived
+// once (pure functions of their input).
+const typeSuffixes = new Map<string, string>();
+const logicalNames = new Map<string, string>();
+
 /** `net_private-a` → `NetPrivateA`: logical IDs are letters and digits only. */
 export function logicalName(name: string): string {
+  let id = logicalNames.get(name);
+  if (id === undefined) {
+    id = deriveLogicalName(name);
+    if (logicalNames.size < 100_000) logicalNames.set(name, id);
+  }
+  return id;
+}
+
+function deriveLogicalName(name: string): string {
   const id = name
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
@@ -365,15 +390,18 @@ export function logicalName(name: string): string {
 
 /** Objects merge key by key, lists append: several Terraform resources fill one CloudFormation resource. */
 function deepMerge(target: Record<string, unknown>, source: Record<string, unknown>): void {
-  for (const [key, value] of Object.entries(source)) {
-    const existing = target[key];
-    if (Array.isArray(existing) && Array.isArray(value)) target[key] = [...existing, ...value];
-    else if (isMergeable(existing) && isMergeable(value)) {
-      const copy = { ...existing };
-      deepMerge(copy, value);
-      target[key] = copy;
-    } else target[key] = value;
-  }
+  for (const [key, value] of Object.entries(source)) mergeProperty(target, key, value);
+}
+
+/** `deepMerge(target, { [key]: value })`, without the object. */
+function mergeProperty(target: Record<string, unknown>, key: string, value: unknown): void {
+  const existing = target[key];
+  if (Array.isArray(existing) && Array.isArray(value)) target[key] = [...existing, ...value];
+  else if (isMergeable(existing) && isMergeable(value)) {
+    const copy = { ...existing };
+    deepMerge(copy, value);
+    target[key] = copy;
+  } else target[key] = value;
 }
 
 function isMergeable(value: unknown): value is Record<string, unknown> {
