@@ -89,7 +89,8 @@ function writeItems(items: ReadonlyArray<HclBodyItem>, indent: string, out: Text
       continue;
     }
     for (const comment of item.comments ?? []) out.push(`${indent}# ${comment.replace(/[\r\n]+/g, " ")}\n`);
-    const labels = item.labels.map((label) => ` ${quoteHcl(label)}`).join("");
+    let labels = "";
+    for (const label of item.labels) labels += ` ${quoteHcl(label)}`;
     if (item.body.length === 0) {
       out.push(`${indent}${item.type}${labels} {}\n`);
       continue;

@@ -126,15 +126,15 @@ function resourceBlock(
     meta.push(attribute("depends_on", { kind: "tuple", items: node.dependsOn.map((d) => traversal(d)) }));
   const items =
     meta.length > 0 && body.length > 0 ? [...body, { kind: "blank" } as const, ...meta] : [...body, ...meta];
-  // Suppressions travel with the code, so `plinth policy check` on the generated project agrees.
-  const comments = (node.directives ?? []).map((d) => d.text);
-  return {
+  const resource: HclBodyItem = {
     kind: "block",
     type: "resource",
     labels: [node.type, requireIdentifier(node.name, node.address)],
     body: items,
-    ...(comments.length > 0 ? { comments } : {}),
   };
+  // Suppressions travel with the code, so `plinth policy check` on the generated project agrees.
+  if (node.directives && node.directives.length > 0) resource.comments = node.directives.map((d) => d.text);
+  return resource;
 }
 
 function variableBlock(variable: GraphVariable): HclBodyItem {
