@@ -327,10 +327,14 @@ export function pulumiPath(path: AttributePath, schema: SchemaBlock | undefined)
 
 /** A TypeScript identifier that is no reserved word. */
 function identifier(name: string): string {
+  if (IDENTIFIER.test(name) && !RESERVED.has(name)) return name;
   const clean = name.replace(/[^A-Za-z0-9_$]/g, "_");
   const safe = /^[A-Za-z_$]/.test(clean) ? clean : `_${clean}`;
   return RESERVED.has(safe) ? `${safe}Resource` : safe;
 }
+
+/** Names that need no cleaning (most): letters, digits, `_` and `$`, not starting with a digit. */
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 const RESERVED = new Set(
   "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await config pulumi aws gcp azure".split(
