@@ -104,12 +104,7 @@ class SimpleYamlReader {
     this.#sources.setValue(pointer, this.#here());
     const map: Record<string, unknown> = {};
     for (;;) {
-      const keyLocation = this.#here();
-      const key = this.#key();
-      if (Object.hasOwn(map, key) || key === "__proto__") outside();
-      const child = `${pointer}/${escapePointer(key)}`;
-      this.#sources.setKey(child, keyLocation);
-      this.#skipSpaces();
+      const [key, child] = this.#entryKey(map, pointer, false);
       if (this.#atLineEnd()) {
         // The value is a block on the lines below: deeper, or a sequence at the key's own column.
         const next = this.#nextContentLine();
@@ -146,13 +141,13 @@ class SimpleYamlReader {
     }
   }
 
-  /** A value on the rest of the line: a flow collection or a scalar. */
-  #inline(pointer: string): unknown {
+  /** A value on the rest of the line (in a flow collection: up to its next indicator). */
+  #inline(pointer: string, inFlow = false): unknown {
     const c = this.#char();
     if (c === OPEN_BRACE || c === OPEN_BRACKET) return this.#flow(pointer);
     this.#sources.setValue(pointer, this.#here());
     if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) return this.#quoted();
-    return resolvePlain(this.#plain(false));
+    return resolvePlain(this.#plain(inFlow));
   }
 
   /** `{ a: b, c: [d] }` or `[a, b]`, closed on the same line. */
@@ -170,15 +165,10 @@ class SimpleYamlReader {
     }
     for (;;) {
       if (isMap) {
-        const keyLocation = this.#here();
-        const key = this.#flowKey();
-        if (Object.hasOwn(map, key) || key === "__proto__") outside();
-        const child = `${pointer}/${escapePointer(key)}`;
-        this.#sources.setKey(child, keyLocation);
-        this.#skipSpaces();
-        map[key] = this.#flowValue(child);
+        const [key, child] = this.#entryKey(map, pointer, true);
+        map[key] = this.#inline(child, true);
       } else {
-        list.push(this.#flowValue(`${pointer}/${list.length}`));
+        list.push(this.#inline(`${pointer}/${list.length}`, true));
       }
       this.#skipSpaces();
       const c = this.#char();
@@ -191,50 +181,41 @@ class SimpleYamlReader {
     }
   }
 
-  #flowValue(pointer: string): unknown {
-    const c = this.#char();
-    if (c === OPEN_BRACE || c === OPEN_BRACKET) return this.#flow(pointer);
-    this.#sources.setValue(pointer, this.#here());
-    if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) return this.#quoted();
-    return resolvePlain(this.#plain(true));
+  /**
+   * The key of a new entry of `map` (at `pointer`), its position recorded; returns it with the pointer
+   * of its value, the cursor on the value. Duplicate keys and `__proto__` are the full reader's.
+   */
+  #entryKey(map: Record<string, unknown>, pointer: string, inFlow: boolean): [string, string] {
+    const location = this.#here();
+    const key = this.#key(inFlow);
+    if (Object.hasOwn(map, key) || key === "__proto__") outside();
+    const child = `${pointer}/${escapePointer(key)}`;
+    this.#sources.setKey(child, location);
+    this.#skipSpaces();
+    return [key, child];
   }
 
-  /** A mapping key and its `: ` (or `:` at the end of the line); plain keys must read as strings. */
-  #key(): string {
-    const start = this.#pos;
-    const c = this.#char();
-    let key: string;
-    if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) key = this.#quoted();
-    else {
-      const end = this.#text.indexOf(":", start);
-      if (end < 0) outside();
-      key = this.#text.slice(start, end);
-      if (!PLAIN_KEY.test(key) || typeof resolvePlain(key) !== "string") outside();
-      this.#pos = end;
-    }
-    if (this.#pos - start > MAX_KEY_LENGTH || this.#char() !== COLON) outside();
-    this.#pos++;
-    const after = this.#char();
-    if (after !== SPACE && after !== NEWLINE && !this.#atEnd()) outside();
-    return key;
-  }
-
-  /** A key inside `{ … }`: followed by `: ` and a value (the other forms are the full reader's). */
-  #flowKey(): string {
+  /**
+   * A mapping key and its `: ` (in a block mapping also `:` at the end of the line); plain keys must
+   * read as strings. Other forms (`{ a:1 }`, `{ a }`) are the full reader's.
+   */
+  #key(inFlow: boolean): string {
+    const text = this.#text;
     const start = this.#pos;
     const c = this.#char();
     let key: string;
     if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) key = this.#quoted();
     else {
       let end = start;
-      while (end < this.#text.length && isPlainKeyChar(this.#text.charCodeAt(end))) end++;
-      key = this.#text.slice(start, end);
+      while (end < text.length && isPlainKeyChar(text.charCodeAt(end))) end++;
+      key = text.slice(start, end);
       if (!PLAIN_KEY.test(key) || typeof resolvePlain(key) !== "string") outside();
       this.#pos = end;
     }
     if (this.#pos - start > MAX_KEY_LENGTH || this.#char() !== COLON) outside();
     this.#pos++;
-    if (this.#char() !== SPACE) outside();
+    const after = this.#char();
+    if (after !== SPACE && (inFlow || (after !== NEWLINE && !this.#atEnd()))) outside();
     return key;
   }
 

@@ -21,7 +21,8 @@ const ALLOWED_TAGS = new Set([
 
 /**
  * Parses YAML text keeping the position of every key and value. YAML's own errors (syntax, duplicate
- * keys, alias bombs) and custom tags become one SpecError at the offending line.
+ * keys, alias bombs) and custom tags become one SpecError at the offending line. Block-style text,
+ * what specs are written in, takes the fast path (read-simple-yaml.ts); the rest the full reader.
  */
 export function readYaml(text: string, file: string): ParsedYaml {
   return readSimpleYaml(text, file) ?? readFullYaml(text, file);

@@ -8,7 +8,7 @@ import fc from "fast-check";
  */
 export const yamlText: fc.Arbitrary<string> = fc
   .tuple(fc.constantFrom("", "# header\n", "\n", "  # indented comment\n"), fc.constantFrom(0, 0, 0, 2))
-  .chain(([header, indent]) => block(indent, 3).map((lines) => header + lines.join("\n") + "\n"))
+  .chain(([header, indent]) => block(indent, 3).map((lines) => `${header}${lines.join("\n")}\n`))
   .chain((text) => fc.constantFrom(text, text, text.slice(0, -1), `${text}# trailing\n`, `${text}\n\n`));
 
 const KEYS = [
