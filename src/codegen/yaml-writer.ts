@@ -24,7 +24,7 @@ export class YamlTagged {
  */
 export function writeYaml(value: YamlValue): string {
   const out = new TextBuilder();
-  if (isMap(value) && Object.keys(value).length > 0) writeMap(value, "", out);
+  if (isMap(value) && hasKeys(value)) writeMap(value, "", out);
   else if (Array.isArray(value) && value.length > 0) writeList(value, "", out);
   else out.push(`${inline(value, "")}\n`);
   return out.text;
@@ -73,7 +73,12 @@ function isMap(value: YamlValue): value is YamlMap {
 function isBlock(value: YamlValue): boolean {
   if (Array.isArray(value)) return value.length > 0;
   if (value instanceof YamlTagged) return isBlock(value.value);
-  return isMap(value) && Object.keys(value).length > 0;
+  return isMap(value) && hasKeys(value);
+}
+
+function hasKeys(map: YamlMap): boolean {
+  for (const _ in map) return true;
+  return false;
 }
 
 /** A block mapping; `first` replaces the first line's indentation (`- ` for a list item). */
@@ -88,7 +93,7 @@ function writeMap(map: YamlMap, indent: string, out: TextBuilder, first = indent
 
 function writeList(list: YamlValue[], indent: string, out: TextBuilder): void {
   for (const item of list) {
-    if (isMap(item) && Object.keys(item).length > 0) {
+    if (isMap(item) && hasKeys(item)) {
       // `- key: value`, the map's other keys aligned under the first.
       writeMap(item, `${indent}  `, out, `${indent}- `);
     } else if (Array.isArray(item) && item.length > 0) {
@@ -103,6 +108,11 @@ function writeList(list: YamlValue[], indent: string, out: TextBuilder): void {
 
 /** Writes what follows `key:` or `-`: a scalar on the same line, a block on the lines below. */
 function writeValueAfter(value: YamlValue, indent: string, out: TextBuilder): void {
+  // Most values are scalars on the key's line: they need no deeper indentation.
+  if (typeof value === "string" && !value.endsWith("\n")) {
+    out.push(` ${scalar(value)}\n`);
+    return;
+  }
   const inner = `${indent}  `;
   if (value instanceof YamlTagged) {
     if (isBlock(value.value)) {
@@ -112,7 +122,7 @@ function writeValueAfter(value: YamlValue, indent: string, out: TextBuilder): vo
     } else out.push(` ${value.tag} ${inline(value.value, inner)}\n`);
     return;
   }
-  if (isMap(value) && Object.keys(value).length > 0) {
+  if (isMap(value) && hasKeys(value)) {
     out.push("\n");
     writeMap(value, inner, out);
   } else if (Array.isArray(value) && value.length > 0) {
@@ -146,8 +156,16 @@ export function scalar(text: string): string {
   return quoted(text);
 }
 
+// Keys repeat across thousands of resources (Type, Properties, Key, Value…): each is rendered once.
+const scalarKeys = new Map<string, string>();
+
 function scalarKey(key: string): string {
-  return KEY.test(key) && !RESERVED.test(key) && !key.endsWith(":") ? key : quoted(key);
+  let text = scalarKeys.get(key);
+  if (text === undefined) {
+    text = KEY.test(key) && !RESERVED.test(key) && !key.endsWith(":") ? key : quoted(key);
+    if (scalarKeys.size < 10_000) scalarKeys.set(key, text);
+  }
+  return text;
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters YAML must see escaped

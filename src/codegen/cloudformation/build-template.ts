@@ -191,7 +191,8 @@ class TemplateBuilder {
 
   #properties(node: ResourceNode, mapping: CloudFormationMapping): CfnObject {
     const out: Record<string, Value> = { ...mapping.fixed };
-    for (const [name, value] of Object.entries(node.properties)) {
+    for (const name in node.properties) {
+      const value = node.properties[name] as Value;
       if (value === null) continue;
       if (name === "tags" && node.properties.tags !== undefined) {
         const style = mapping.tags ?? "list";
@@ -214,7 +215,7 @@ class TemplateBuilder {
 
   #convertAll(properties: Record<string, Value>, where: string): CfnObject {
     const out: CfnObject = {};
-    for (const [key, value] of Object.entries(properties)) out[key] = this.#convert(value, `${where}.${key}`);
+    for (const key in properties) out[key] = this.#convert(properties[key] as Value, `${where}.${key}`);
     return out;
   }
 
@@ -238,14 +239,18 @@ class TemplateBuilder {
         `${where} is not known statically (${value.reason}); it cannot be generated.`,
       );
     if (Array.isArray(value)) return value.map((item) => this.#convert(item, where));
-    const keys = Object.keys(value);
-    // A one-key object named like an intrinsic function would be evaluated by CloudFormation.
-    if (keys.length === 1 && (keys[0] === "Ref" || keys[0]?.startsWith("Fn::")))
-      throw new UnsupportedByFormatError(
-        `${where} has the key \`${keys[0]}\`, which CloudFormation would read as an intrinsic function.`,
-      );
     const out: CfnObject = {};
-    for (const [key, item] of Object.entries(value)) out[key] = this.#convert(item, where);
+    let count = 0;
+    let first = "";
+    for (const key in value) {
+      if (count++ === 0) first = key;
+      out[key] = this.#convert(value[key] as Value, where);
+    }
+    // A one-key object named like an intrinsic function would be evaluated by CloudFormation.
+    if (count === 1 && (first === "Ref" || first.startsWith("Fn::")))
+      throw new UnsupportedByFormatError(
+        `${where} has the key \`${first}\`, which CloudFormation would read as an intrinsic function.`,
+      );
     return out;
   }
 
@@ -338,8 +343,7 @@ function refuseDynamicReferences(value: Value, where: string): void {
     for (const part of value.parts) refuseDynamicReferences(typeof part === "string" ? part : null, where);
   } else if (value instanceof Encoded) refuseDynamicReferences(value.value, where);
   else if (Array.isArray(value)) for (const item of value) refuseDynamicReferences(item, where);
-  else if (isPlainObject(value))
-    for (const item of Object.values(value)) refuseDynamicReferences(item, where);
+  else if (isPlainObject(value)) for (const key in value) refuseDynamicReferences(value[key] as Value, where);
 }
 
 function mappingOf(node: ResourceNode): CloudFormationMapping {
@@ -390,7 +394,7 @@ function deriveLogicalName(name: string): string {
 
 /** Objects merge key by key, lists append: several Terraform resources fill one CloudFormation resource. */
 function deepMerge(target: Record<string, unknown>, source: Record<string, unknown>): void {
-  for (const [key, value] of Object.entries(source)) mergeProperty(target, key, value);
+  for (const key in source) mergeProperty(target, key, source[key]);
 }
 
 /** `deepMerge(target, { [key]: value })`, without the object. */

@@ -128,7 +128,7 @@ function shortForm(value: CfnExpr): YamlValue {
   if (Array.isArray(value)) return value.map(shortForm);
   if (value !== null && typeof value === "object") {
     const out: { [key: string]: YamlValue } = {};
-    for (const [key, item] of Object.entries(value)) out[key] = shortForm(item);
+    for (const key in value) out[key] = shortForm(value[key] as CfnExpr);
     return out;
   }
   return value;
