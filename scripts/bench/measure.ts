@@ -24,11 +24,15 @@ export function percentile(samples: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
 }
 
-/** Times a function `runs` times after `warmup` untimed runs. */
-export function timeIt(fn: () => void, runs = 10, warmup = 2): number[] {
-  for (let i = 0; i < warmup; i++) fn();
+/** Times a function `runs` times after `warmup` untimed runs; `before` runs untimed ahead of each. */
+export function timeIt(fn: () => void, runs = 10, warmup = 2, before?: () => void): number[] {
+  for (let i = 0; i < warmup; i++) {
+    before?.();
+    fn();
+  }
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
+    before?.();
     const start = performance.now();
     fn();
     samples.push(performance.now() - start);

@@ -52,8 +52,11 @@ const TYPE_PREFIX: Readonly<Record<Cloud, string>> = { aws: "aws_", gcp: "google
 
 /** The cloud a Terraform resource type belongs to, by its provider prefix. */
 export function cloudOfType(type: string): Cloud | undefined {
-  return (Object.keys(TYPE_PREFIX) as Cloud[]).find((cloud) => type.startsWith(TYPE_PREFIX[cloud]));
+  for (const cloud of CLOUD_NAMES) if (type.startsWith(TYPE_PREFIX[cloud])) return cloud;
+  return undefined;
 }
+
+const CLOUD_NAMES = Object.keys(TYPE_PREFIX) as Cloud[];
 
 export function typePrefix(cloud: Cloud): string {
   return TYPE_PREFIX[cloud];

@@ -24,10 +24,43 @@ export class YamlTagged {
  */
 export function writeYaml(value: YamlValue): string {
   const out = new TextBuilder();
-  if (isMap(value) && Object.keys(value).length > 0) writeMap(value, "", out);
+  if (isMap(value) && hasKeys(value)) writeMap(value, "", out);
   else if (Array.isArray(value) && value.length > 0) writeList(value, "", out);
   else out.push(`${inline(value, "")}\n`);
   return out.text;
+}
+
+/**
+ * Writes a block mapping entry by entry into `out`: the same text `writeYaml` gives for the whole
+ * mapping, for documents too large to build as one value first (a resource at a time is built,
+ * written and dropped).
+ */
+export class YamlMappingWriter {
+  readonly #out: TextBuilder;
+  readonly #indent: string;
+
+  constructor(out: TextBuilder, indent = "") {
+    this.#out = out;
+    this.#indent = indent;
+  }
+
+  entry(key: string, value: YamlValue): void {
+    this.#out.push(`${this.#indent}${scalarKey(key)}:`);
+    writeValueAfter(value, this.#indent, this.#out);
+  }
+
+  /** An entry whose value is a mapping of `entries`, each written as it comes. */
+  mapping(key: string, entries: Iterable<readonly [string, YamlValue]>): void {
+    this.#out.push(`${this.#indent}${scalarKey(key)}:`);
+    const inner = new YamlMappingWriter(this.#out, `${this.#indent}  `);
+    let empty = true;
+    for (const [name, value] of entries) {
+      if (empty) this.#out.push("\n");
+      empty = false;
+      inner.entry(name, value);
+    }
+    if (empty) this.#out.push(" {}\n");
+  }
 }
 
 function isMap(value: YamlValue): value is YamlMap {
@@ -40,7 +73,12 @@ function isMap(value: YamlValue): value is YamlMap {
 function isBlock(value: YamlValue): boolean {
   if (Array.isArray(value)) return value.length > 0;
   if (value instanceof YamlTagged) return isBlock(value.value);
-  return isMap(value) && Object.keys(value).length > 0;
+  return isMap(value) && hasKeys(value);
+}
+
+function hasKeys(map: YamlMap): boolean {
+  for (const _ in map) return true;
+  return false;
 }
 
 /** A block mapping; `first` replaces the first line's indentation (`- ` for a list item). */
@@ -55,7 +93,7 @@ function writeMap(map: YamlMap, indent: string, out: TextBuilder, first = indent
 
 function writeList(list: YamlValue[], indent: string, out: TextBuilder): void {
   for (const item of list) {
-    if (isMap(item) && Object.keys(item).length > 0) {
+    if (isMap(item) && hasKeys(item)) {
       // `- key: value`, the map's other keys aligned under the first.
       writeMap(item, `${indent}  `, out, `${indent}- `);
     } else if (Array.isArray(item) && item.length > 0) {
@@ -70,6 +108,11 @@ function writeList(list: YamlValue[], indent: string, out: TextBuilder): void {
 
 /** Writes what follows `key:` or `-`: a scalar on the same line, a block on the lines below. */
 function writeValueAfter(value: YamlValue, indent: string, out: TextBuilder): void {
+  // Most values are scalars on the key's line: they need no deeper indentation.
+  if (typeof value === "string" && !value.endsWith("\n")) {
+    out.push(` ${scalar(value)}\n`);
+    return;
+  }
   const inner = `${indent}  `;
   if (value instanceof YamlTagged) {
     if (isBlock(value.value)) {
@@ -79,7 +122,7 @@ function writeValueAfter(value: YamlValue, indent: string, out: TextBuilder): vo
     } else out.push(` ${value.tag} ${inline(value.value, inner)}\n`);
     return;
   }
-  if (isMap(value) && Object.keys(value).length > 0) {
+  if (isMap(value) && hasKeys(value)) {
     out.push("\n");
     writeMap(value, inner, out);
   } else if (Array.isArray(value) && value.length > 0) {
@@ -113,8 +156,16 @@ export function scalar(text: string): string {
   return quoted(text);
 }
 
+// Keys repeat across thousands of resources (Type, Properties, Key, Value…): each is rendered once.
+const scalarKeys = new Map<string, string>();
+
 function scalarKey(key: string): string {
-  return KEY.test(key) && !RESERVED.test(key) && !key.endsWith(":") ? key : quoted(key);
+  let text = scalarKeys.get(key);
+  if (text === undefined) {
+    text = KEY.test(key) && !RESERVED.test(key) && !key.endsWith(":") ? key : quoted(key);
+    if (scalarKeys.size < 10_000) scalarKeys.set(key, text);
+  }
+  return text;
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters YAML must see escaped

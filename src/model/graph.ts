@@ -104,29 +104,43 @@ export function edgesOf(graph: ResourceGraph): Edge[] {
  * keep address order, so the order is deterministic). Throws on a cycle, naming it.
  */
 export function dependencyOrder(graph: ResourceGraph): ResourceNode[] {
-  const byAddress = new Map(graph.nodes.map((n) => [n.address, n]));
-  const dependencies = new Map<string, string[]>(graph.nodes.map((n) => [n.address, []]));
-  const dependents = new Map<string, string[]>(graph.nodes.map((n) => [n.address, []]));
-  for (const edge of edgesOf(graph)) {
-    if (!byAddress.has(edge.to)) continue;
-    dependencies.get(edge.from)?.push(edge.to);
-    dependents.get(edge.to)?.push(edge.from);
+  const { nodes } = graph;
+  const indexOf = new Map<string, number>();
+  for (let i = 0; i < nodes.length; i++) indexOf.set((nodes[i] as ResourceNode).address, i);
+  // Edges in edgesOf's order, as indices: what each node waits for, and who waits for it.
+  const waiting = new Array<number>(nodes.length).fill(0);
+  const dependents: number[][] = nodes.map(() => []);
+  for (let i = 0; i < nodes.length; i++) {
+    for (const address of dependenciesOf(nodes[i] as ResourceNode)) {
+      const j = indexOf.get(address);
+      if (j === undefined) continue;
+      waiting[i] = (waiting[i] as number) + 1;
+      (dependents[j] as number[]).push(i);
+    }
   }
-  const cycle = findCycle(dependencies);
-  if (cycle) throw new Error(`dependency cycle: ${cycle.join(" → ")}`);
-  const waiting = new Map([...dependencies].map(([address, deps]) => [address, deps.length]));
-  const ready = graph.nodes.filter((n) => waiting.get(n.address) === 0).map((n) => n.address);
-  const ordered: ResourceNode[] = [];
-  for (let i = 0; i < ready.length; i++) {
-    const address = ready[i] as string;
-    ordered.push(byAddress.get(address) as ResourceNode);
-    for (const dependent of dependents.get(address) ?? []) {
-      const left = (waiting.get(dependent) ?? 0) - 1;
-      waiting.set(dependent, left);
+  const ready: number[] = [];
+  for (let i = 0; i < nodes.length; i++) if (waiting[i] === 0) ready.push(i);
+  for (let k = 0; k < ready.length; k++) {
+    for (const dependent of dependents[ready[k] as number] as number[]) {
+      const left = (waiting[dependent] as number) - 1;
+      waiting[dependent] = left;
       if (left === 0) ready.push(dependent);
     }
   }
-  return ordered;
+  if (ready.length < nodes.length) {
+    const dependencies = new Map<string, string[]>(nodes.map((n) => [n.address, []]));
+    for (const edge of edgesOf(graph)) if (indexOf.has(edge.to)) dependencies.get(edge.from)?.push(edge.to);
+    throw new Error(`dependency cycle: ${(findCycle(dependencies) ?? []).join(" → ")}`);
+  }
+  return ready.map((i) => nodes[i] as ResourceNode);
+}
+
+/** The addresses a node depends on, each once, in edgesOf's order: references first, then dependsOn. */
+function dependenciesOf(node: ResourceNode): Set<string> {
+  const found = new Set<string>();
+  for (const ref of referencesIn(node.properties)) if (ref.address !== node.address) found.add(ref.address);
+  for (const dependency of node.dependsOn) found.add(dependency);
+  return found;
 }
 
 /** A cycle in a dependency map as `[a, b, c, a]`, or undefined. Iterative: deep chains are fine. */

@@ -8,6 +8,9 @@ export function localName(...parts: string[]): string {
     .replaceAll("-", "_");
 }
 
+/** A name made only of the default allowed characters. */
+const DEFAULT_NAME = /^[a-z0-9-]*$/;
+
 export interface NameRules {
   /** Longest name the cloud accepts. */
   max: number;
@@ -23,13 +26,18 @@ export interface NameRules {
 export function physicalName(parts: string[], rules: NameRules): string {
   const separator = rules.separator ?? "-";
   const allowed = rules.allowed ?? /[a-z0-9-]/;
-  const full = parts
+  const joined = parts
     .filter((p) => p !== "")
     .join(separator)
-    .toLowerCase()
-    .split("")
-    .filter((ch) => allowed.test(ch))
-    .join("");
+    .toLowerCase();
+  // Names are usually clean already: the character-by-character filter is for the others.
+  const full =
+    rules.allowed === undefined && DEFAULT_NAME.test(joined)
+      ? joined
+      : joined
+          .split("")
+          .filter((ch) => allowed.test(ch))
+          .join("");
   if (full.length <= rules.max) return full;
   const hash = shortHash(full, 6);
   const keep = rules.max - hash.length - separator.length;

@@ -1,5 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import { SpecError } from "../errors.ts";
+import { readSimpleYaml } from "./read-simple-yaml.ts";
 import { pointerOf, SourceMap } from "./source-map.ts";
 
 export interface ParsedYaml {
@@ -20,9 +21,15 @@ const ALLOWED_TAGS = new Set([
 
 /**
  * Parses YAML text keeping the position of every key and value. YAML's own errors (syntax, duplicate
- * keys, alias bombs) and custom tags become one SpecError at the offending line.
+ * keys, alias bombs) and custom tags become one SpecError at the offending line. Block-style text,
+ * what specs are written in, takes the fast path (read-simple-yaml.ts); the rest the full reader.
  */
 export function readYaml(text: string, file: string): ParsedYaml {
+  return readSimpleYaml(text, file) ?? readFullYaml(text, file);
+}
+
+/** Any YAML, through the `yaml` package: the answer, or the error, for what the fast path leaves. */
+export function readFullYaml(text: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,

@@ -3,8 +3,8 @@ import type { SourceLocation } from "../errors.ts";
 /** Where each value (and each mapping key) of a parsed document came from, by JSON pointer. */
 export class SourceMap {
   readonly file: string;
-  readonly #values = new Map<string, SourceLocation>();
-  readonly #keys = new Map<string, SourceLocation>();
+  #values = new Map<string, SourceLocation>();
+  #keys = new Map<string, SourceLocation>();
 
   constructor(file: string) {
     this.file = file;
@@ -30,8 +30,8 @@ export class SourceMap {
 
   clone(): SourceMap {
     const copy = new SourceMap(this.file);
-    for (const [pointer, location] of this.#values) copy.setValue(pointer, location);
-    for (const [pointer, location] of this.#keys) copy.setKey(pointer, location);
+    copy.#values = new Map(this.#values);
+    copy.#keys = new Map(this.#keys);
     return copy;
   }
 

@@ -162,7 +162,7 @@ class TemplateBuilder {
         merged.push(node);
         continue;
       }
-      const base = logicalName(node.name) + (mapping.type.split("::")[2] ?? "");
+      const base = logicalName(node.name) + typeSuffix(mapping.type);
       let id = base;
       for (let n = 2; taken.has(id) || this.#parameters.has(id); n++) id = `${base}${n}`;
       taken.add(id);
@@ -191,7 +191,8 @@ class TemplateBuilder {
 
   #properties(node: ResourceNode, mapping: CloudFormationMapping): CfnObject {
     const out: Record<string, Value> = { ...mapping.fixed };
-    for (const [name, value] of Object.entries(node.properties)) {
+    for (const name in node.properties) {
+      const value = node.properties[name] as Value;
       if (value === null) continue;
       if (name === "tags" && node.properties.tags !== undefined) {
         const style = mapping.tags ?? "list";
@@ -206,14 +207,15 @@ class TemplateBuilder {
           `${node.type} argument \`${name}\` (${node.address}) cannot be generated as CloudFormation yet.`,
           { hint: "Generate Terraform for it, or leave the argument out." },
         );
-      deepMerge(out, typeof target === "string" ? { [target]: value } : target(value, node));
+      if (typeof target === "string") mergeProperty(out, target, value);
+      else deepMerge(out, target(value, node));
     }
     return this.#convertAll(out, node.address);
   }
 
   #convertAll(properties: Record<string, Value>, where: string): CfnObject {
     const out: CfnObject = {};
-    for (const [key, value] of Object.entries(properties)) out[key] = this.#convert(value, `${where}.${key}`);
+    for (const key in properties) out[key] = this.#convert(properties[key] as Value, `${where}.${key}`);
     return out;
   }
 
@@ -237,14 +239,18 @@ class TemplateBuilder {
         `${where} is not known statically (${value.reason}); it cannot be generated.`,
       );
     if (Array.isArray(value)) return value.map((item) => this.#convert(item, where));
-    const keys = Object.keys(value);
-    // A one-key object named like an intrinsic function would be evaluated by CloudFormation.
-    if (keys.length === 1 && (keys[0] === "Ref" || keys[0]?.startsWith("Fn::")))
-      throw new UnsupportedByFormatError(
-        `${where} has the key \`${keys[0]}\`, which CloudFormation would read as an intrinsic function.`,
-      );
     const out: CfnObject = {};
-    for (const [key, item] of Object.entries(value)) out[key] = this.#convert(item, where);
+    let count = 0;
+    let first = "";
+    for (const key in value) {
+      if (count++ === 0) first = key;
+      out[key] = this.#convert(value[key] as Value, where);
+    }
+    // A one-key object named like an intrinsic function would be evaluated by CloudFormation.
+    if (count === 1 && (first === "Ref" || first.startsWith("Fn::")))
+      throw new UnsupportedByFormatError(
+        `${where} has the key \`${first}\`, which CloudFormation would read as an intrinsic function.`,
+      );
     return out;
   }
 
@@ -337,8 +343,7 @@ function refuseDynamicReferences(value: Value, where: string): void {
     for (const part of value.parts) refuseDynamicReferences(typeof part === "string" ? part : null, where);
   } else if (value instanceof Encoded) refuseDynamicReferences(value.value, where);
   else if (Array.isArray(value)) for (const item of value) refuseDynamicReferences(item, where);
-  else if (isPlainObject(value))
-    for (const item of Object.values(value)) refuseDynamicReferences(item, where);
+  else if (isPlainObject(value)) for (const key in value) refuseDynamicReferences(value[key] as Value, where);
 }
 
 function mappingOf(node: ResourceNode): CloudFormationMapping {
@@ -353,8 +358,32 @@ function mappingOf(node: ResourceNode): CloudFormationMapping {
   return mapping;
 }
 
+/** `AWS::S3::Bucket` → `Bucket`, the last part of logical IDs. */
+function typeSuffix(type: string): string {
+  let suffix = typeSuffixes.get(type);
+  if (suffix === undefined) {
+    suffix = type.split("::")[2] ?? "";
+    typeSuffixes.set(type, suffix);
+  }
+  return suffix;
+}
+
+// Both repeat across thousands of resources (a name per component, a suffix per type): each is derived
+// once (pure functions of their input).
+const typeSuffixes = new Map<string, string>();
+const logicalNames = new Map<string, string>();
+
 /** `net_private-a` → `NetPrivateA`: logical IDs are letters and digits only. */
 export function logicalName(name: string): string {
+  let id = logicalNames.get(name);
+  if (id === undefined) {
+    id = deriveLogicalName(name);
+    if (logicalNames.size < 100_000) logicalNames.set(name, id);
+  }
+  return id;
+}
+
+function deriveLogicalName(name: string): string {
   const id = name
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
@@ -365,15 +394,18 @@ export function logicalName(name: string): string {
 
 /** Objects merge key by key, lists append: several Terraform resources fill one CloudFormation resource. */
 function deepMerge(target: Record<string, unknown>, source: Record<string, unknown>): void {
-  for (const [key, value] of Object.entries(source)) {
-    const existing = target[key];
-    if (Array.isArray(existing) && Array.isArray(value)) target[key] = [...existing, ...value];
-    else if (isMergeable(existing) && isMergeable(value)) {
-      const copy = { ...existing };
-      deepMerge(copy, value);
-      target[key] = copy;
-    } else target[key] = value;
-  }
+  for (const key in source) mergeProperty(target, key, source[key]);
+}
+
+/** `deepMerge(target, { [key]: value })`, without the object. */
+function mergeProperty(target: Record<string, unknown>, key: string, value: unknown): void {
+  const existing = target[key];
+  if (Array.isArray(existing) && Array.isArray(value)) target[key] = [...existing, ...value];
+  else if (isMergeable(existing) && isMergeable(value)) {
+    const copy = { ...existing };
+    deepMerge(copy, value);
+    target[key] = copy;
+  } else target[key] = value;
 }
 
 function isMergeable(value: unknown): value is Record<string, unknown> {

@@ -85,24 +85,43 @@ export function targetsIn(value: CfnExpr, found: Set<string> = new Set()): Set<s
   return found;
 }
 
-/** Replaces every reference to a logical ID by what `replace` returns for it (used to split nested stacks). */
+/**
+ * Replaces every reference to a logical ID by what `replace` returns for it (used to split nested
+ * stacks). Parts without a replaced reference are shared, not copied: expressions are never mutated.
+ */
 export function mapTargets(
   value: CfnExpr,
   replace: (ref: CfnRef | CfnGetAtt) => CfnRef | CfnGetAtt,
 ): CfnExpr {
   if (value instanceof CfnRef || value instanceof CfnGetAtt)
     return value.target.startsWith("AWS::") ? value : replace(value);
-  if (value instanceof CfnSub)
-    return new CfnSub(
-      value.parts.map((part) =>
-        typeof part === "string" || part.target.startsWith("AWS::") ? part : replace(part),
-      ),
+  if (value instanceof CfnSub) {
+    const parts = value.parts.map((part) =>
+      typeof part === "string" || part.target.startsWith("AWS::") ? part : replace(part),
     );
-  if (value instanceof CfnBase64) return new CfnBase64(mapTargets(value.value, replace));
-  if (Array.isArray(value)) return value.map((item) => mapTargets(item, replace));
+    return parts.every((part, i) => part === value.parts[i]) ? value : new CfnSub(parts);
+  }
+  if (value instanceof CfnBase64) {
+    const inner = mapTargets(value.value, replace);
+    return inner === value.value ? value : new CfnBase64(inner);
+  }
+  if (Array.isArray(value)) {
+    let out: CfnExpr[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item = mapTargets(value[i] as CfnExpr, replace);
+      if (item !== value[i]) out ??= value.slice();
+      if (out) out[i] = item;
+    }
+    return out ?? value;
+  }
   if (value !== null && typeof value === "object") {
+    const keys = Object.keys(value);
+    const items = keys.map((key) => mapTargets(value[key] as CfnExpr, replace));
+    if (items.every((item, i) => item === value[keys[i] as string])) return value;
     const out: CfnObject = {};
-    for (const [key, item] of Object.entries(value)) out[key] = mapTargets(item, replace);
+    keys.forEach((key, i) => {
+      out[key] = items[i] as CfnExpr;
+    });
     return out;
   }
   return value;

@@ -1,5 +1,6 @@
-import { writeYaml, YamlTagged, type YamlValue } from "../yaml-writer.ts";
-import type { TemplateModel } from "./build-template.ts";
+import { TextBuilder } from "../text-builder.ts";
+import { YamlMappingWriter, YamlTagged, type YamlValue } from "../yaml-writer.ts";
+import type { CfnResource, TemplateModel } from "./build-template.ts";
 import { CfnBase64, type CfnExpr, CfnGetAtt, CfnRef, CfnSub, subArguments } from "./intrinsics.ts";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -13,53 +14,74 @@ export function writeTemplateJson(model: TemplateModel): string {
   return `${JSON.stringify(templateJson(model), null, 2)}\n`;
 }
 
-/** YAML with short-form intrinsics (`!Ref`, `!GetAtt`, `!Sub`), as people write templates. */
+/**
+ * YAML with short-form intrinsics (`!Ref`, `!GetAtt`, `!Sub`), as people write templates. Resources
+ * are converted and written one at a time.
+ */
 export function writeTemplateYaml(model: TemplateModel, comment: string): string {
-  return `${comment.replace(/^/gm, "# ")}\n${writeYaml(document(model, shortForm) as YamlValue)}`;
+  const out = new TextBuilder();
+  out.push(`${comment.replace(/^/gm, "# ")}\n`);
+  const doc = new YamlMappingWriter(out);
+  doc.entry("AWSTemplateFormatVersion", VERSION);
+  doc.entry("Description", model.description);
+  if (model.parameters.length > 0) doc.entry("Parameters", parametersOf(model) as YamlValue);
+  doc.mapping("Resources", yamlResources(model));
+  if (model.outputs.length > 0) doc.entry("Outputs", outputsOf(model, shortForm) as YamlValue);
+  return out.text;
+}
+
+function* yamlResources(model: TemplateModel): Generator<readonly [string, YamlValue]> {
+  for (const r of model.resources) yield [r.logicalId, resourceOf(r, shortForm) as YamlValue];
 }
 
 type Form = (value: CfnExpr) => unknown;
 
+const VERSION = "2010-09-09";
+
 function document(model: TemplateModel, form: Form): Record<string, unknown> {
   const doc: Record<string, unknown> = {
-    AWSTemplateFormatVersion: "2010-09-09",
+    AWSTemplateFormatVersion: VERSION,
     Description: model.description,
   };
-  if (model.parameters.length > 0) {
-    const parameters: Record<string, unknown> = {};
-    for (const p of model.parameters) {
-      parameters[p.logicalId] = {
-        Type: p.type,
-        Description: p.description,
-        ...(p.default !== undefined ? { Default: p.default } : {}),
-        ...(p.noEcho ? { NoEcho: true } : {}),
-      };
-    }
-    doc.Parameters = parameters;
-  }
+  if (model.parameters.length > 0) doc.Parameters = parametersOf(model);
   const resources: Record<string, unknown> = {};
-  for (const r of model.resources) {
-    resources[r.logicalId] = {
-      Type: r.type,
-      ...(r.dependsOn.length > 0
-        ? { DependsOn: r.dependsOn.length === 1 ? r.dependsOn[0] : r.dependsOn }
-        : {}),
-      ...(r.retention ? { DeletionPolicy: r.retention, UpdateReplacePolicy: r.retention } : {}),
-      ...(r.addresses.length > 0 ? { Metadata: { "plinth:addresses": r.addresses } } : {}),
-      ...(Object.keys(r.properties).length > 0 ? { Properties: form(r.properties) } : {}),
+  for (const r of model.resources) resources[r.logicalId] = resourceOf(r, form);
+  doc.Resources = resources;
+  if (model.outputs.length > 0) doc.Outputs = outputsOf(model, form);
+  return doc;
+}
+
+function parametersOf(model: TemplateModel): Record<string, unknown> {
+  const parameters: Record<string, unknown> = {};
+  for (const p of model.parameters) {
+    parameters[p.logicalId] = {
+      Type: p.type,
+      Description: p.description,
+      ...(p.default !== undefined ? { Default: p.default } : {}),
+      ...(p.noEcho ? { NoEcho: true } : {}),
     };
   }
-  doc.Resources = resources;
-  if (model.outputs.length > 0) {
-    const outputs: Record<string, unknown> = {};
-    for (const o of model.outputs)
-      outputs[o.logicalId] = {
-        ...(o.description ? { Description: o.description } : {}),
-        Value: form(o.value),
-      };
-    doc.Outputs = outputs;
-  }
-  return doc;
+  return parameters;
+}
+
+function resourceOf(r: CfnResource, form: Form): Record<string, unknown> {
+  return {
+    Type: r.type,
+    ...(r.dependsOn.length > 0 ? { DependsOn: r.dependsOn.length === 1 ? r.dependsOn[0] : r.dependsOn } : {}),
+    ...(r.retention ? { DeletionPolicy: r.retention, UpdateReplacePolicy: r.retention } : {}),
+    ...(r.addresses.length > 0 ? { Metadata: { "plinth:addresses": r.addresses } } : {}),
+    ...(Object.keys(r.properties).length > 0 ? { Properties: form(r.properties) } : {}),
+  };
+}
+
+function outputsOf(model: TemplateModel, form: Form): Record<string, unknown> {
+  const outputs: Record<string, unknown> = {};
+  for (const o of model.outputs)
+    outputs[o.logicalId] = {
+      ...(o.description ? { Description: o.description } : {}),
+      Value: form(o.value),
+    };
+  return outputs;
 }
 
 function longForm(value: CfnExpr): Json {
@@ -106,7 +128,7 @@ function shortForm(value: CfnExpr): YamlValue {
   if (Array.isArray(value)) return value.map(shortForm);
   if (value !== null && typeof value === "object") {
     const out: { [key: string]: YamlValue } = {};
-    for (const [key, item] of Object.entries(value)) out[key] = shortForm(item);
+    for (const key in value) out[key] = shortForm(value[key] as CfnExpr);
     return out;
   }
   return value;

@@ -86,16 +86,22 @@ export interface PResource {
   address: string;
 }
 
+/**
+ * A Pulumi program. Resources and outputs are converted as a writer reads them, once and in order
+ * (resources first, as every writer writes them), so a large graph's program never exists whole.
+ */
 export interface PulumiProgram {
   project: string;
   description: string;
+  /** The provider package: `aws`, `gcp`, `azure-native`… */
+  pkg: string;
   /** Provider settings for every stack (`aws:region`). */
   providerConfig: Record<string, string>;
   config: GraphVariable[];
   /** Providers for regions other than the environment's. */
   regionProviders: Array<{ name: string; region: string }>;
-  resources: PResource[];
-  outputs: Array<{ name: string; value: PValue }>;
+  resources: Iterable<PResource>;
+  outputs: Iterable<{ name: string; value: PValue }>;
 }
 
 /**
@@ -138,13 +144,8 @@ export function pulumiProgram(
     graph.cloud,
   );
 
-  return {
-    project: graph.app,
-    description: `plinth: app ${graph.app}, environment ${graph.env} (${graph.region})`,
-    providerConfig: graph.cloud === "azure" ? {} : { [`${provider}:region`]: graph.region },
-    config: graph.variables,
-    regionProviders,
-    resources: (ordered ? dependencyOrder(graph) : graph.nodes).map((node) => {
+  function* resources(): Generator<PResource> {
+    for (const node of ordered ? dependencyOrder(graph) : graph.nodes) {
       const resource: PResource = {
         name: names.get(node.address) as string,
         token: tokens.get(node.address) as PulumiToken,
@@ -161,12 +162,23 @@ export function pulumiProgram(
       };
       const regional = regionProviders.find((p) => p.region === node.region);
       if (regional) resource.provider = regional.name;
-      return resource;
-    }),
-    outputs: graph.outputs.map((output) => ({
-      name: output.name,
-      value: converter.raw(output.value, `output ${output.name}`),
-    })),
+      yield resource;
+    }
+  }
+  function* outputs(): Generator<{ name: string; value: PValue }> {
+    for (const output of graph.outputs)
+      yield { name: output.name, value: converter.raw(output.value, `output ${output.name}`) };
+  }
+
+  return {
+    project: graph.app,
+    description: `plinth: app ${graph.app}, environment ${graph.env} (${graph.region})`,
+    pkg: provider,
+    providerConfig: graph.cloud === "azure" ? {} : { [`${provider}:region`]: graph.region },
+    config: graph.variables,
+    regionProviders,
+    resources: resources(),
+    outputs: outputs(),
   };
 }
 
@@ -315,10 +327,14 @@ export function pulumiPath(path: AttributePath, schema: SchemaBlock | undefined)
 
 /** A TypeScript identifier that is no reserved word. */
 function identifier(name: string): string {
+  if (IDENTIFIER.test(name) && !RESERVED.has(name)) return name;
   const clean = name.replace(/[^A-Za-z0-9_$]/g, "_");
   const safe = /^[A-Za-z_$]/.test(clean) ? clean : `_${clean}`;
   return RESERVED.has(safe) ? `${safe}Resource` : safe;
 }
+
+/** Names that need no cleaning (most): letters, digits, `_` and `$`, not starting with a digit. */
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 const RESERVED = new Set(
   "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await config pulumi aws gcp azure".split(

@@ -71,9 +71,12 @@ function indexTs(program: PulumiProgram, pkg: string, comment: string): string {
     if (options.length > 0) args.push(`{ ${options.join(", ")} }`);
     out.push(`const ${resource.name} = new ${pkg}.${module}.${name}(${args.join(", ")});\n`);
   }
-  if (program.outputs.length > 0) out.push("\n");
-  for (const output of program.outputs)
+  let first = true;
+  for (const output of program.outputs) {
+    if (first) out.push("\n");
+    first = false;
     out.push(`export const ${output.name} = ${tsValue(output.value, "")};\n`);
+  }
   return out.text;
 }
 

@@ -1,25 +1,39 @@
 import { isIdentifier } from "../terraform/hcl-syntax.ts";
-import { writeYaml, type YamlMap, type YamlValue } from "../yaml-writer.ts";
+import { TextBuilder } from "../text-builder.ts";
+import { type YamlMap, YamlMappingWriter, type YamlValue } from "../yaml-writer.ts";
 import { PConfig, PEncode, PInterpolate, PRef, type PulumiProgram, type PValue } from "./pulumi-program.ts";
 
 /**
  * Pulumi.yaml holding the whole program (`runtime: yaml`): config, resources with their options,
  * outputs. Literal text has every `$` doubled, Pulumi YAML's escape, so `${…}` in the spec stays text.
+ * Resources are converted and written one at a time.
  */
 export function writePulumiYaml(program: PulumiProgram, comment: string): string {
-  const doc: YamlMap = {
-    name: program.project,
-    runtime: "yaml",
-    description: program.description,
-  };
+  const out = new TextBuilder();
+  out.push(`${comment.replace(/^/gm, "# ")}\n`);
+  const doc = new YamlMappingWriter(out);
+  doc.entry("name", program.project);
+  doc.entry("runtime", "yaml");
+  doc.entry("description", program.description);
   const config = configSection(program);
-  if (Object.keys(config).length > 0) doc.config = config;
-  const resources: YamlMap = {};
+  if (Object.keys(config).length > 0) doc.entry("config", config);
+  doc.mapping("resources", resourceEntries(program));
+  const outputs: YamlMap = {};
+  let hasOutputs = false;
+  for (const output of program.outputs) {
+    outputs[output.name] = yamlValue(output.value);
+    hasOutputs = true;
+  }
+  if (hasOutputs) doc.entry("outputs", outputs);
+  return out.text;
+}
+
+function* resourceEntries(program: PulumiProgram): Generator<readonly [string, YamlValue]> {
   for (const provider of program.regionProviders) {
-    resources[provider.name] = {
-      type: `pulumi:providers:${providerPackage(program)}`,
-      properties: { region: provider.region },
-    };
+    yield [
+      provider.name,
+      { type: `pulumi:providers:${program.pkg}`, properties: { region: provider.region } },
+    ];
   }
   for (const resource of program.resources) {
     const entry: YamlMap = { type: `${resource.token.pkg}:${resource.token.module}:${resource.token.name}` };
@@ -28,15 +42,8 @@ export function writePulumiYaml(program: PulumiProgram, comment: string): string
     if (resource.provider) options.provider = `\${${resource.provider}}`;
     if (resource.dependsOn.length > 0) options.dependsOn = resource.dependsOn.map((name) => `\${${name}}`);
     if (Object.keys(options).length > 0) entry.options = options;
-    resources[resource.name] = entry;
+    yield [resource.name, entry];
   }
-  doc.resources = resources;
-  if (program.outputs.length > 0) {
-    const outputs: YamlMap = {};
-    for (const output of program.outputs) outputs[output.name] = yamlValue(output.value);
-    doc.outputs = outputs;
-  }
-  return `${comment.replace(/^/gm, "# ")}\n${writeYaml(doc)}`;
 }
 
 /** Provider settings as values, the program's inputs as typed declarations. */
@@ -51,10 +58,6 @@ export function configSection(program: PulumiProgram): YamlMap {
     };
   }
   return config;
-}
-
-function providerPackage(program: PulumiProgram): string {
-  return program.resources[0]?.token.pkg ?? "aws";
 }
 
 function yamlValue(value: PValue): YamlValue {

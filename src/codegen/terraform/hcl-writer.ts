@@ -6,12 +6,14 @@ import { type HclBodyItem, type HclExpr, isIdentifier } from "./hcl-syntax.ts";
  * single-line attributes (a multi-line value ends the run and is not padded), one blank line between
  * top-level blocks, empty blocks as `name {}`. Every string is escaped, so no text can become code.
  */
-export function writeHcl(items: ReadonlyArray<HclBodyItem>): string {
+export function writeHcl(items: Iterable<HclBodyItem>): string {
   const out = new TextBuilder();
-  items.forEach((item, index) => {
-    if (index > 0 && item.kind === "block") out.push("\n");
+  let first = true;
+  for (const item of items) {
+    if (!first && item.kind === "block") out.push("\n");
+    first = false;
     writeItems([item], "", out);
-  });
+  }
   return out.text;
 }
 
@@ -87,7 +89,8 @@ function writeItems(items: ReadonlyArray<HclBodyItem>, indent: string, out: Text
       continue;
     }
     for (const comment of item.comments ?? []) out.push(`${indent}# ${comment.replace(/[\r\n]+/g, " ")}\n`);
-    const labels = item.labels.map((label) => ` ${quoteHcl(label)}`).join("");
+    let labels = "";
+    for (const label of item.labels) labels += ` ${quoteHcl(label)}`;
     if (item.body.length === 0) {
       out.push(`${indent}${item.type}${labels} {}\n`);
       continue;

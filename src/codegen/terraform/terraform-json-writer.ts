@@ -10,7 +10,7 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
  * `"${aws_vpc.net.id}"`, and function calls one inline HCL expression. Meta-arguments that name things
  * rather than compute them (`depends_on`, `provider`, a variable's `type`) are bare strings.
  */
-export function writeTerraformJson(items: ReadonlyArray<HclBodyItem>): string {
+export function writeTerraformJson(items: Iterable<HclBodyItem>): string {
   const root: { [key: string]: Json } = {};
   for (const item of items) {
     if (item.kind !== "block") continue;

@@ -6,10 +6,13 @@ import { variablesIn } from "../values.ts";
 import { attribute, block, type HclBodyItem, isIdentifier, literal, traversal } from "./hcl-syntax.ts";
 import { hclValue, resourceBody } from "./terraform-values.ts";
 
-/** One generated Terraform file: its name without extension and its top-level blocks. */
+/**
+ * One generated Terraform file: its name without extension and its top-level blocks. The blocks come
+ * one at a time as they are written, so a large graph's blocks never all exist at once.
+ */
 export interface TerraformFile {
   name: "versions" | "providers" | "main" | "variables" | "outputs";
-  items: HclBodyItem[];
+  items: Iterable<HclBodyItem>;
 }
 
 /** Terraform releases plinth's output needs: 1.11 for write-only arguments (`*_wo`), else 1.5. */
@@ -31,7 +34,7 @@ export function terraformProject(graph: ResourceGraph, schemas: ProviderSchemas)
   const files: TerraformFile[] = [
     { name: "versions", items: [versionsBlock(graph)] },
     { name: "providers", items: providerBlocks(graph) },
-    { name: "main", items: graph.nodes.map((node) => resourceBlock(node, graph, schemaOf)) },
+    { name: "main", items: resourceBlocks(graph, schemaOf) },
   ];
   if (variables.length > 0) files.push({ name: "variables", items: variables.map(variableBlock) });
   if (graph.outputs.length > 0)
@@ -103,6 +106,13 @@ function providerVariables(graph: ResourceGraph): GraphVariable[] {
   return [{ name: GCP_PROJECT, type: "string", description: "ID of the GCP project plinth deploys to" }];
 }
 
+function* resourceBlocks(
+  graph: ResourceGraph,
+  schemaOf: (type: string) => SchemaBlock | undefined,
+): Generator<HclBodyItem> {
+  for (const node of graph.nodes) yield resourceBlock(node, graph, schemaOf);
+}
+
 function resourceBlock(
   node: ResourceNode,
   graph: ResourceGraph,
@@ -116,15 +126,15 @@ function resourceBlock(
     meta.push(attribute("depends_on", { kind: "tuple", items: node.dependsOn.map((d) => traversal(d)) }));
   const items =
     meta.length > 0 && body.length > 0 ? [...body, { kind: "blank" } as const, ...meta] : [...body, ...meta];
-  // Suppressions travel with the code, so `plinth policy check` on the generated project agrees.
-  const comments = (node.directives ?? []).map((d) => d.text);
-  return {
+  const resource: HclBodyItem = {
     kind: "block",
     type: "resource",
     labels: [node.type, requireIdentifier(node.name, node.address)],
     body: items,
-    ...(comments.length > 0 ? { comments } : {}),
   };
+  // Suppressions travel with the code, so `plinth policy check` on the generated project agrees.
+  if (node.directives && node.directives.length > 0) resource.comments = node.directives.map((d) => d.text);
+  return resource;
 }
 
 function variableBlock(variable: GraphVariable): HclBodyItem {

@@ -1,4 +1,4 @@
-import type { SchemaBlock } from "../../catalog/provider-schemas.ts";
+import type { SchemaBlock, SchemaBlockType } from "../../catalog/provider-schemas.ts";
 import {
   type AttributePath,
   Encoded,
@@ -34,12 +34,14 @@ export function resourceBody(
 ): HclBodyItem[] {
   const attributes: HclBodyItem[] = [];
   const blocks: HclBodyItem[] = [];
-  for (const [name, value] of Object.entries(properties)) {
+  const blockTypes = schema ? blockTypesOf(schema) : undefined;
+  for (const name in properties) {
+    const value = properties[name] as Value;
     if (value === null) continue;
-    const nested = schema ? schema.block_types?.[name] : undefined;
-    const isBlock = schema ? nested !== undefined : isBlockList(value);
+    const nested = blockTypes?.get(name);
+    const isBlock = blockTypes ? nested !== undefined : isBlockList(value);
     if (!isBlock) {
-      attributes.push(attribute(name, hclValue(value, `${where}.${name}`)));
+      attributes.push(attribute(name, hclValue(value, where, name)));
       continue;
     }
     const items = Array.isArray(value) ? value : [value];
@@ -57,15 +59,30 @@ export function resourceBody(
   return attributes;
 }
 
+// A schema's nested block types, as a Map: looked up for every argument of thousands of resources.
+const blockTypes = new WeakMap<SchemaBlock, Map<string, SchemaBlockType>>();
+
+function blockTypesOf(schema: SchemaBlock): Map<string, SchemaBlockType> {
+  let types = blockTypes.get(schema);
+  if (!types) {
+    types = new Map(Object.entries(schema.block_types ?? {}));
+    blockTypes.set(schema, types);
+  }
+  return types;
+}
+
 function isBlockList(value: Value): boolean {
   return Array.isArray(value) && value.length > 0 && value.every((item) => isPlainObject(item));
 }
 
-/** A graph value as an HCL expression: references as traversals, documents as `jsonencode`/`base64encode`. */
-export function hclValue(value: Value, where: string): HclExpr {
+/**
+ * A graph value as an HCL expression: references as traversals, documents as `jsonencode`/`base64encode`.
+ * Errors name the value as `where.name` (built only then: this runs for every argument).
+ */
+export function hclValue(value: Value, where: string, name?: string): HclExpr {
   if (value === null || typeof value !== "object") {
     if (typeof value === "number" && !Number.isFinite(value))
-      throw new UnsupportedByFormatError(`${where} is ${value}, which Terraform cannot represent.`);
+      throw new UnsupportedByFormatError(`${at(where, name)} is ${value}, which Terraform cannot represent.`);
     return literal(value);
   }
   if (value instanceof Ref) return traversal(referenceText(value));
@@ -73,23 +90,26 @@ export function hclValue(value: Value, where: string): HclExpr {
   if (value instanceof Template)
     return {
       kind: "template",
-      parts: value.parts.map((part) => (typeof part === "string" ? part : hclValue(part, where))),
+      parts: value.parts.map((part) => (typeof part === "string" ? part : hclValue(part, where, name))),
     };
   if (value instanceof Encoded)
     return {
       kind: "call",
       name: value.encoding === "json" ? "jsonencode" : "base64encode",
-      args: [hclValue(value.value, where)],
+      args: [hclValue(value.value, where, name)],
     };
   if (value instanceof Unknown)
     throw new UnsupportedByFormatError(
-      `${where} is not known statically (${value.reason}); it cannot be generated.`,
+      `${at(where, name)} is not known statically (${value.reason}); it cannot be generated.`,
     );
-  if (Array.isArray(value)) return { kind: "tuple", items: value.map((item) => hclValue(item, where)) };
-  return {
-    kind: "object",
-    entries: Object.entries(value).map(([key, item]) => [key, hclValue(item, where)] as const),
-  };
+  if (Array.isArray(value)) return { kind: "tuple", items: value.map((item) => hclValue(item, where, name)) };
+  const entries: Array<readonly [string, HclExpr]> = [];
+  for (const key in value) entries.push([key, hclValue(value[key] as Value, where, name)]);
+  return { kind: "object", entries };
+}
+
+function at(where: string, name: string | undefined): string {
+  return name === undefined ? where : `${where}.${name}`;
 }
 
 /** `aws_db_instance.db.master_user_secret[0].secret_arn`; map keys that are not identifiers as `["key"]`. */

@@ -86,6 +86,8 @@ export class LoweringContext {
   readonly lowered = new Map<string, LoweredComponent>();
   readonly #byComponent = new Map<string, string[]>();
   readonly #components: ReadonlyMap<string, Component>;
+  /** Whether each type takes tags (labels), looked up once per type: graphs hold many of each. */
+  readonly #taggable = new Map<string, boolean>();
 
   constructor(spec: ResolvedSpec, schemas: ProviderSchemas, bag: DiagnosticBag) {
     this.spec = spec;
@@ -121,8 +123,11 @@ export class LoweringContext {
       properties: this.#withTags(type, address, component, properties),
       dependsOn: options.dependsOn ?? [],
       sensitive: options.sensitive ?? [],
-      ...(component ? { component: component.name, source: component.location } : {}),
     };
+    if (component) {
+      node.component = component.name;
+      node.source = component.location;
+    }
     this.nodes.set(address, node);
     if (component) {
       const own = this.#byComponent.get(component.name);
@@ -235,9 +240,13 @@ export class LoweringContext {
     component: Component | undefined,
     properties: Record<string, Value>,
   ): Record<string, Value> {
-    const attributes = this.schemas.resource(type)?.attributes ?? {};
     const key = this.cloud === "gcp" ? "labels" : "tags";
-    if (!(key in attributes)) return properties;
+    let taggable = this.#taggable.get(type);
+    if (taggable === undefined) {
+      taggable = key in (this.schemas.resource(type)?.attributes ?? {});
+      this.#taggable.set(type, taggable);
+    }
+    if (!taggable) return properties;
     const own = properties[key];
     const ownTags =
       own && typeof own === "object" && !Array.isArray(own) ? (own as Record<string, string>) : {};

@@ -47,6 +47,7 @@ export function lowerSpec(spec: ResolvedSpec, options: LowerOptions = {}): Lower
   }
   // `dependsOn: [x]` makes every resource of the component wait for every resource of x.
   for (const component of spec.components) {
+    if (component.dependsOn.length === 0) continue;
     const targets = component.dependsOn.flatMap((name) => ctx.addressesOf(name));
     if (targets.length === 0) continue;
     for (const address of ctx.addressesOf(component.name)) ctx.nodes.get(address)?.dependsOn.push(...targets);
