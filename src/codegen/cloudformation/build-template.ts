@@ -33,6 +33,12 @@ export interface CfnResource {
   /** The plinth component it belongs to: nested stacks keep a component together. */
   component?: string;
   properties: CfnObject;
+  /**
+   * The logical IDs and parameters `properties` refer to (pseudo parameters aside): what `targetsIn`
+   * finds, recorded as the references are made, so the steps after (DependsOn pruning, nested stacks)
+   * need not search every resource's properties again.
+   */
+  targets: Set<string>;
 }
 
 export interface CfnParameter {
@@ -78,6 +84,8 @@ class TemplateBuilder {
   /** Address → logical ID of the CloudFormation resource it became (merged resources: their target's). */
   readonly #logicalIds = new Map<string, string>();
   readonly #parameters = new Map<string, CfnParameter>();
+  /** Where the references made while converting are recorded: the targets of the resource being built. */
+  #targets = new Set<string>();
 
   constructor(graph: ResourceGraph) {
     this.#graph = graph;
@@ -101,12 +109,21 @@ class TemplateBuilder {
 
     const resources = new Map<string, CfnResource>();
     const order: string[] = [];
+    /** Resources where merging replaced a converted value: their recorded targets may be too many. */
+    const replaced: CfnResource[] = [];
     for (const node of graph.nodes) {
       const mapping = mappingOf(node);
       const logicalId = this.#logicalIds.get(node.address) as string;
       let resource = resources.get(logicalId);
       if (!resource) {
-        resource = { logicalId, type: mapping.type, dependsOn: [], addresses: [], properties: {} };
+        resource = {
+          logicalId,
+          type: mapping.type,
+          dependsOn: [],
+          addresses: [],
+          properties: {},
+          targets: new Set(),
+        };
         if (node.component) resource.component = node.component;
         resources.set(logicalId, resource);
         order.push(logicalId);
@@ -114,12 +131,14 @@ class TemplateBuilder {
       resource.addresses.push(node.address);
       const retention = mapping.retention?.(node);
       if (retention) resource.retention = retention;
-      deepMerge(resource.properties, this.#properties(node, mapping));
+      this.#targets = resource.targets;
+      if (deepMerge(resource.properties, this.#properties(node, mapping))) replaced.push(resource);
       for (const dependency of node.dependsOn) resource.dependsOn.push(this.#logicalIdOf(dependency, node));
       for (const wait of mapping.waitsFor?.(node) ?? [])
         resource.dependsOn.push(`${this.#logicalIdOf(wait.address, node)}${wait.suffix}`);
       for (const companion of mapping.companions?.(node) ?? []) {
         const id = `${logicalId}${companion.suffix}`;
+        this.#targets = new Set();
         resources.set(id, {
           logicalId: id,
           type: companion.type,
@@ -127,18 +146,20 @@ class TemplateBuilder {
           addresses: [node.address],
           ...(node.component ? { component: node.component } : {}),
           properties: this.#convertAll(companion.properties, node.address),
+          targets: this.#targets,
         });
         order.push(id);
       }
     }
+    for (const resource of replaced) resource.targets = targetsIn(resource.properties);
     for (const resource of resources.values()) {
       if (resource.dependsOn.length === 0) continue;
       // An explicit dependency that a reference already expresses is noise (cfn-lint W3005).
-      const referenced = targetsIn(resource.properties);
       resource.dependsOn = [...new Set(resource.dependsOn)].filter(
-        (d) => d !== resource.logicalId && !referenced.has(d),
+        (d) => d !== resource.logicalId && !resource.targets.has(d),
       );
     }
+    this.#targets = new Set();
     return {
       description: `plinth: app ${graph.app}, environment ${graph.env} (${graph.region})`,
       parameters: [...this.#parameters.values()],
@@ -227,7 +248,7 @@ class TemplateBuilder {
       return value;
     }
     if (value instanceof Ref) return this.#attribute(value, where);
-    if (value instanceof VarRef) return new CfnRef(this.#parameter(value, where));
+    if (value instanceof VarRef) return this.#refer(new CfnRef(this.#parameter(value, where)));
     if (value instanceof Template)
       return simplifySub(value.parts.flatMap((part) => this.#subParts(part, where)));
     if (value instanceof Encoded) {
@@ -317,15 +338,21 @@ class TemplateBuilder {
         `\`${ref.address}.${key}\` has no CloudFormation equivalent in plinth's catalog yet (used by ${where}).`,
       );
     }
-    if ("ref" in attribute) return new CfnRef(logicalId);
-    if ("getAtt" in attribute) return new CfnGetAtt(logicalId, attribute.getAtt);
+    if ("ref" in attribute) return this.#refer(new CfnRef(logicalId));
+    if ("getAtt" in attribute) return this.#refer(new CfnGetAtt(logicalId, attribute.getAtt));
     if ("property" in attribute) return this.#convert(node.properties[attribute.property] ?? null, where);
     return simplifySub(
       attribute.sub.split(/(\$\{[^}]+\})/).map((piece): string | CfnRef => {
         const name = /^\$\{([^}]+)\}$/.exec(piece)?.[1];
-        return name === undefined ? piece : new CfnRef(name === "Self" ? logicalId : name);
+        return name === undefined ? piece : this.#refer(new CfnRef(name === "Self" ? logicalId : name));
       }),
     );
+  }
+
+  /** Records a reference among the targets of the resource being converted. */
+  #refer<T extends CfnRef | CfnGetAtt>(ref: T): T {
+    if (!ref.target.startsWith("AWS::")) this.#targets.add(ref.target);
+    return ref;
   }
 }
 
@@ -392,20 +419,29 @@ function deriveLogicalName(name: string): string {
   return /^[A-Za-z]/.test(id) ? id : `R${id}`;
 }
 
-/** Objects merge key by key, lists append: several Terraform resources fill one CloudFormation resource. */
-function deepMerge(target: Record<string, unknown>, source: Record<string, unknown>): void {
-  for (const key in source) mergeProperty(target, key, source[key]);
+/**
+ * Objects merge key by key, lists append: several Terraform resources fill one CloudFormation resource.
+ * Returns whether a value already there was replaced (rather than merged or added).
+ */
+function deepMerge(target: Record<string, unknown>, source: Record<string, unknown>): boolean {
+  let replaced = false;
+  for (const key in source) if (mergeProperty(target, key, source[key])) replaced = true;
+  return replaced;
 }
 
 /** `deepMerge(target, { [key]: value })`, without the object. */
-function mergeProperty(target: Record<string, unknown>, key: string, value: unknown): void {
+function mergeProperty(target: Record<string, unknown>, key: string, value: unknown): boolean {
   const existing = target[key];
   if (Array.isArray(existing) && Array.isArray(value)) target[key] = [...existing, ...value];
   else if (isMergeable(existing) && isMergeable(value)) {
     const copy = { ...existing };
-    deepMerge(copy, value);
     target[key] = copy;
-  } else target[key] = value;
+    return deepMerge(copy, value);
+  } else {
+    target[key] = value;
+    return existing !== undefined;
+  }
+  return false;
 }
 
 function isMergeable(value: unknown): value is Record<string, unknown> {
