@@ -107,8 +107,14 @@ function hasKeys(map: YamlMap): boolean {
 function writeMap(map: YamlMap, indent: string, out: TextBuilder, first = indent): void {
   let lead = first;
   for (const key in map) {
-    out.push(`${lead}${scalarKey(key)}:`);
-    writeValueAfter(map[key] as YamlValue, indent, out);
+    const value = map[key] as YamlValue;
+    // Most entries are a key and a one-line string: one piece, where writeValueAfter would add a second.
+    if (typeof value === "string" && !value.endsWith("\n"))
+      out.push(`${lead}${scalarKey(key)}: ${scalar(value)}\n`);
+    else {
+      out.push(`${lead}${scalarKey(key)}:`);
+      writeValueAfter(value, indent, out);
+    }
     lead = indent;
   }
 }

@@ -366,7 +366,9 @@ function refuseDynamicReferences(value: Value, where: string): void {
       throw new UnsupportedByFormatError(
         `${where} contains \`{{resolve:\`, which CloudFormation would resolve as a dynamic reference.`,
       );
-  } else if (value instanceof Template) {
+  } else if (typeof value !== "object" || value === null || value instanceof Ref || value instanceof VarRef)
+    return; // numbers, booleans and references hold no text from the spec: the common case, answered first
+  else if (value instanceof Template) {
     for (const part of value.parts) refuseDynamicReferences(typeof part === "string" ? part : null, where);
   } else if (value instanceof Encoded) refuseDynamicReferences(value.value, where);
   else if (Array.isArray(value)) for (const item of value) refuseDynamicReferences(item, where);

@@ -159,14 +159,21 @@ export function mapTargets(
     return out ?? value;
   }
   if (value !== null && typeof value === "object") {
-    const keys = Object.keys(value);
-    const items = keys.map((key) => mapTargets(value[key] as CfnExpr, replace));
-    if (items.every((item, i) => item === value[keys[i] as string])) return value;
-    const out: CfnObject = {};
-    keys.forEach((key, i) => {
-      out[key] = items[i] as CfnExpr;
-    });
-    return out;
+    // Copied from the first key that changes (the keys before it copied then), so in key order.
+    let out: CfnObject | undefined;
+    for (const key in value) {
+      const item = value[key] as CfnExpr;
+      const mapped = mapTargets(item, replace);
+      if (out === undefined && mapped !== item) {
+        out = {};
+        for (const before in value) {
+          if (before === key) break;
+          out[before] = value[before] as CfnExpr;
+        }
+      }
+      if (out !== undefined) out[key] = mapped;
+    }
+    return out ?? value;
   }
   return value;
 }
