@@ -397,22 +397,14 @@ function typeSuffix(type: string): string {
   return suffix;
 }
 
-// Both repeat across thousands of resources (a name per component, a suffix per type): each is derived
-// once (pure functions of their input).
+// Types repeat across thousands of resources and are few: each suffix is derived once.
 const typeSuffixes = new Map<string, string>();
-const logicalNames = new Map<string, string>();
+const ALPHANUMERIC = /^[A-Za-z][A-Za-z0-9]*$/;
 
 /** `net_private-a` → `NetPrivateA`: logical IDs are letters and digits only. */
 export function logicalName(name: string): string {
-  let id = logicalNames.get(name);
-  if (id === undefined) {
-    id = deriveLogicalName(name);
-    if (logicalNames.size < 100_000) logicalNames.set(name, id);
-  }
-  return id;
-}
-
-function deriveLogicalName(name: string): string {
+  // Most names are letters and digits already (`b0`, `assets`): only their first letter changes.
+  if (ALPHANUMERIC.test(name)) return name.charAt(0).toUpperCase() + name.slice(1);
   const id = name
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)

@@ -118,10 +118,17 @@ export function pulumiProgram(
   // Outputs are exported constants in TypeScript: resources take other names.
   const taken = new Set<string>(graph.outputs.map((o) => o.name));
   const tokens = new Map<string, PulumiToken>();
+  // A component's resources share its name (a bucket's six): each name is cased once.
+  const camelNames = new Map<string, string>();
   for (const node of graph.nodes) {
     const token = pulumiToken(node.type, graph.cloud, node.address);
     tokens.set(node.address, token);
-    const base = identifier(`${camelCase(node.name)}${token.name}`);
+    let camel = camelNames.get(node.name);
+    if (camel === undefined) {
+      camel = camelCase(node.name);
+      camelNames.set(node.name, camel);
+    }
+    const base = identifier(`${camel}${token.name}`);
     let name = base;
     for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
     taken.add(name);
