@@ -234,7 +234,8 @@ class ValueConverter {
     overrides: FieldOverrides,
   ): PObject {
     const out: PObject = {};
-    for (const [name, value] of Object.entries(values)) {
+    for (const name in values) {
+      const value = values[name] as Value;
       if (value === null) continue;
       const fieldPath = path ? `${path}.${name}` : name;
       const field = pulumiField(name, schema, overrides[fieldPath]);
@@ -283,14 +284,18 @@ class ValueConverter {
         `${where} is not known statically (${value.reason}); it cannot be generated.`,
       );
     if (Array.isArray(value)) return value.map((item) => this.raw(item, where));
-    const keys = Object.keys(value);
-    // Pulumi YAML reads a one-key object named `fn::…` as a built-in function call.
-    if (keys.length === 1 && /^fn::/i.test(keys[0] as string))
-      throw new UnsupportedByFormatError(
-        `${where} has the key \`${keys[0]}\`, which Pulumi YAML would read as a function.`,
-      );
     const out: PObject = {};
-    for (const [key, item] of Object.entries(value)) out[key] = this.raw(item, where);
+    let count = 0;
+    let first = "";
+    for (const key in value) {
+      if (count++ === 0) first = key;
+      out[key] = this.raw(value[key] as Value, where);
+    }
+    // Pulumi YAML reads a one-key object named `fn::…` as a built-in function call.
+    if (count === 1 && /^fn::/i.test(first))
+      throw new UnsupportedByFormatError(
+        `${where} has the key \`${first}\`, which Pulumi YAML would read as a function.`,
+      );
     return out;
   }
 
@@ -301,8 +306,21 @@ class ValueConverter {
       throw new UnsupportedByFormatError(
         `${where} refers to ${ref.address}, which is not in this environment.`,
       );
-    return new PRef(name, pulumiPath(ref.path, this.#schema(node.type)));
+    // Most references read one attribute (`id`, `arn`) of a few types: its Pulumi name is found once.
+    const [step] = ref.path;
+    if (ref.path.length !== 1 || typeof step !== "string")
+      return new PRef(name, pulumiPath(ref.path, this.#schema(node.type)));
+    const key = `${node.type}.${step}`;
+    let path = this.#attributePaths.get(key);
+    if (path === undefined) {
+      path = pulumiPath(ref.path, this.#schema(node.type));
+      this.#attributePaths.set(key, path);
+    }
+    return new PRef(name, path);
   }
+
+  /** `type.attribute` → its Pulumi path, for references of one step. */
+  readonly #attributePaths = new Map<string, ReadonlyArray<string | number>>();
 }
 
 /** A Terraform attribute path in Pulumi's names: `master_user_secret[0].secret_arn` → `masterUserSecrets[0].secretArn`. */
