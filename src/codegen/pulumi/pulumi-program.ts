@@ -135,14 +135,16 @@ export function pulumiProgram(
     names.set(node.address, name);
   }
   const provider = tokens.values().next().value?.pkg ?? graph.cloud;
-  const regions = [
-    ...new Set(graph.nodes.flatMap((n) => (n.region && n.region !== graph.region ? [n.region] : []))),
-  ].sort();
+  const otherRegions = new Set<string>();
+  for (const node of graph.nodes)
+    if (node.region && node.region !== graph.region) otherRegions.add(node.region);
+  const regions = [...otherRegions].sort();
   const regionProviders = regions.map((region) => ({
     name: identifier(camelCase(`${provider}_${region}`)),
     region,
   }));
-  const nodes = new Map(graph.nodes.map((n) => [n.address, n]));
+  const nodes = new Map<string, ResourceNode>();
+  for (const node of graph.nodes) nodes.set(node.address, node);
   const converter = new ValueConverter(
     names,
     nodes,
@@ -151,23 +153,25 @@ export function pulumiProgram(
     graph.cloud,
   );
 
+  function dependencyName(node: ResourceNode, dependency: string): string {
+    const name = names.get(dependency);
+    if (!name)
+      throw new UnsupportedByFormatError(
+        `${node.address} depends on ${dependency}, which is not in this environment.`,
+      );
+    return name;
+  }
   function* resources(): Generator<PResource> {
     for (const node of ordered ? dependencyOrder(graph) : graph.nodes) {
       const resource: PResource = {
         name: names.get(node.address) as string,
         token: tokens.get(node.address) as PulumiToken,
         properties: converter.properties(node),
-        dependsOn: node.dependsOn.map((d) => {
-          const name = names.get(d);
-          if (!name)
-            throw new UnsupportedByFormatError(
-              `${node.address} depends on ${d}, which is not in this environment.`,
-            );
-          return name;
-        }),
+        dependsOn: node.dependsOn.length === 0 ? [] : node.dependsOn.map((d) => dependencyName(node, d)),
         address: node.address,
       };
-      const regional = regionProviders.find((p) => p.region === node.region);
+      const regional =
+        regionProviders.length > 0 ? regionProviders.find((p) => p.region === node.region) : undefined;
       if (regional) resource.provider = regional.name;
       yield resource;
     }
