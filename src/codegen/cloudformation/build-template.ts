@@ -78,18 +78,23 @@ export function buildTemplate(graph: ResourceGraph): TemplateModel {
   return builder.build();
 }
 
+// Per node, by its index in graph.nodes: at tens of thousands of nodes, one address lookup per
+// reference (into #index) and arrays for the rest cost a fraction of a map per fact.
 class TemplateBuilder {
   readonly #graph: ResourceGraph;
-  readonly #nodes: Map<string, ResourceNode>;
-  /** Address → logical ID of the CloudFormation resource it became (merged resources: their target's). */
-  readonly #logicalIds = new Map<string, string>();
+  /** Address → index of its node. */
+  readonly #index = new Map<string, number>();
+  /** Logical ID of the CloudFormation resource each node became (merged nodes: their target's). */
+  readonly #logicalIds: string[] = [];
+  /** The node whose CloudFormation resource each node is part of: itself, or the one it merges into. */
+  readonly #owners: number[] = [];
   readonly #parameters = new Map<string, CfnParameter>();
   /** Where the references made while converting are recorded: the targets of the resource being built. */
   #targets = new Set<string>();
 
   constructor(graph: ResourceGraph) {
     this.#graph = graph;
-    this.#nodes = new Map(graph.nodes.map((n) => [n.address, n]));
+    for (let i = 0; i < graph.nodes.length; i++) this.#index.set((graph.nodes[i] as ResourceNode).address, i);
   }
 
   build(): TemplateModel {
@@ -107,14 +112,17 @@ class TemplateBuilder {
     }
     this.#assignLogicalIds();
 
-    const resources = new Map<string, CfnResource>();
-    const order: string[] = [];
+    /** The resource of each owner node, and all resources in template order. */
+    const owned: Array<CfnResource | undefined> = [];
+    const resources: CfnResource[] = [];
     /** Resources where merging replaced a converted value: their recorded targets may be too many. */
     const replaced: CfnResource[] = [];
-    for (const node of graph.nodes) {
+    for (let i = 0; i < graph.nodes.length; i++) {
+      const node = graph.nodes[i] as ResourceNode;
       const mapping = mappingOf(node);
-      const logicalId = this.#logicalIds.get(node.address) as string;
-      let resource = resources.get(logicalId);
+      const owner = this.#owners[i] as number;
+      const logicalId = this.#logicalIds[i] as string;
+      let resource = owned[owner];
       if (!resource) {
         resource = {
           logicalId,
@@ -125,8 +133,8 @@ class TemplateBuilder {
           targets: new Set(),
         };
         if (node.component) resource.component = node.component;
-        resources.set(logicalId, resource);
-        order.push(logicalId);
+        owned[owner] = resource;
+        resources.push(resource);
       }
       resource.addresses.push(node.address);
       const retention = mapping.retention?.(node);
@@ -139,7 +147,7 @@ class TemplateBuilder {
       for (const companion of mapping.companions?.(node) ?? []) {
         const id = `${logicalId}${companion.suffix}`;
         this.#targets = new Set();
-        resources.set(id, {
+        resources.push({
           logicalId: id,
           type: companion.type,
           dependsOn: [],
@@ -148,22 +156,22 @@ class TemplateBuilder {
           properties: this.#convertAll(companion.properties, node.address),
           targets: this.#targets,
         });
-        order.push(id);
       }
     }
     for (const resource of replaced) resource.targets = targetsIn(resource.properties);
-    for (const resource of resources.values()) {
+    for (const resource of resources) {
       if (resource.dependsOn.length === 0) continue;
       // An explicit dependency that a reference already expresses is noise (cfn-lint W3005).
-      resource.dependsOn = [...new Set(resource.dependsOn)].filter(
-        (d) => d !== resource.logicalId && !resource.targets.has(d),
-      );
+      const kept: string[] = [];
+      for (const d of resource.dependsOn)
+        if (d !== resource.logicalId && !resource.targets.has(d) && !kept.includes(d)) kept.push(d);
+      resource.dependsOn = kept;
     }
     this.#targets = new Set();
     return {
       description: `plinth: app ${graph.app}, environment ${graph.env} (${graph.region})`,
       parameters: [...this.#parameters.values()],
-      resources: order.map((id) => resources.get(id) as CfnResource),
+      resources,
       outputs: graph.outputs.map((output) => ({
         // Output names are letters and digits; plinth's are camelCase already.
         logicalId: output.name.replace(/[^A-Za-z0-9]/g, "") || "Output",
@@ -175,39 +183,45 @@ class TemplateBuilder {
 
   /** `aws_s3_bucket.assets` → `AssetsBucket`: the local name, then the CloudFormation type's own name. */
   #assignLogicalIds(): void {
+    const nodes = this.#graph.nodes;
     const taken = new Set<string>();
-    const merged: ResourceNode[] = [];
-    for (const node of this.#graph.nodes) {
+    const merged: number[] = [];
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i] as ResourceNode;
       const mapping = mappingOf(node);
       if (mapping.mergeInto) {
-        merged.push(node);
+        merged.push(i);
         continue;
       }
       const base = logicalName(node.name) + typeSuffix(mapping.type);
       let id = base;
       for (let n = 2; taken.has(id) || this.#parameters.has(id); n++) id = `${base}${n}`;
       taken.add(id);
-      this.#logicalIds.set(node.address, id);
+      this.#logicalIds[i] = id;
+      this.#owners[i] = i;
     }
-    for (const node of merged) {
+    for (const i of merged) {
+      const node = nodes[i] as ResourceNode;
       const mapping = mappingOf(node);
       const target = node.properties[mapping.mergeInto as string];
-      const id = target instanceof Ref ? this.#logicalIds.get(target.address) : undefined;
-      if (!id)
+      const t = target instanceof Ref ? this.#index.get(target.address) : undefined;
+      const owner = t === undefined ? undefined : this.#owners[t];
+      if (owner === undefined)
         throw new UnsupportedByFormatError(
           `${node.address} cannot be generated as CloudFormation: its \`${mapping.mergeInto}\` must refer to a resource in the same environment.`,
         );
-      this.#logicalIds.set(node.address, id);
+      this.#logicalIds[i] = this.#logicalIds[owner] as string;
+      this.#owners[i] = owner;
     }
   }
 
   #logicalIdOf(address: string, from: ResourceNode): string {
-    const id = this.#logicalIds.get(address);
-    if (!id)
+    const i = this.#index.get(address);
+    if (i === undefined)
       throw new UnsupportedByFormatError(
         `${from.address} refers to ${address}, which is not in this environment.`,
       );
-    return id;
+    return this.#logicalIds[i] as string;
   }
 
   #properties(node: ResourceNode, mapping: CloudFormationMapping): CfnObject {
@@ -323,13 +337,16 @@ class TemplateBuilder {
   }
 
   #attribute(ref: Ref, where: string): CfnExpr {
-    const node = this.#nodes.get(ref.address);
-    const logicalId = this.#logicalIds.get(ref.address);
-    if (!node || !logicalId)
+    const i = this.#index.get(ref.address);
+    if (i === undefined)
       throw new UnsupportedByFormatError(
         `${where} refers to ${ref.address}, which is not in this environment.`,
       );
-    const key = formatPath(ref.path).slice(1);
+    const node = this.#graph.nodes[i] as ResourceNode;
+    const logicalId = this.#logicalIds[i] as string;
+    // Most references read one attribute (`id`, `arn`): its name is the key as it is.
+    const [step] = ref.path;
+    const key = ref.path.length === 1 && typeof step === "string" ? step : formatPath(ref.path).slice(1);
     const attribute: CfnAttribute | undefined = mappingOf(node).attributes[key];
     if (attribute === undefined) {
       const own = node.properties[key];
