@@ -273,20 +273,41 @@ class TemplateBuilder {
       throw new UnsupportedByFormatError(
         `${where} is not known statically (${value.reason}); it cannot be generated.`,
       );
-    if (Array.isArray(value)) return value.map((item) => this.#convert(item, where));
-    const out: CfnObject = {};
+    // Lists and objects are copied only from their first converted item on: most hold plain data
+    // (tags, encryption, access blocks), which the template then shares with the graph instead of
+    // holding a second copy of every resource's properties. Neither is ever mutated.
+    if (Array.isArray(value)) {
+      let out: CfnExpr[] | undefined;
+      for (let i = 0; i < value.length; i++) {
+        const item = value[i] as Value;
+        const converted = this.#convert(item, where);
+        if (out === undefined && converted !== item) out = value.slice(0, i) as CfnExpr[];
+        if (out !== undefined) out.push(converted);
+      }
+      return out ?? (value as CfnExpr[]);
+    }
+    let out: CfnObject | undefined;
     let count = 0;
     let first = "";
     for (const key in value) {
       if (count++ === 0) first = key;
-      out[key] = this.#convert(value[key] as Value, where);
+      const item = value[key] as Value;
+      const converted = this.#convert(item, where);
+      if (out === undefined && converted !== item) {
+        out = {};
+        for (const before in value) {
+          if (before === key) break;
+          out[before] = value[before] as CfnExpr;
+        }
+      }
+      if (out !== undefined) out[key] = converted;
     }
     // A one-key object named like an intrinsic function would be evaluated by CloudFormation.
     if (count === 1 && (first === "Ref" || first.startsWith("Fn::")))
       throw new UnsupportedByFormatError(
         `${where} has the key \`${first}\`, which CloudFormation would read as an intrinsic function.`,
       );
-    return out;
+    return out ?? (value as CfnObject);
   }
 
   #subParts(part: string | Ref | VarRef, where: string): Array<string | CfnRef | CfnGetAtt> {
