@@ -19,6 +19,7 @@ import {
   type CfnObject,
   CfnRef,
   CfnSub,
+  entriesBefore,
   simplifySub,
   targetsIn,
 } from "./intrinsics.ts";
@@ -293,13 +294,7 @@ class TemplateBuilder {
       if (count++ === 0) first = key;
       const item = value[key] as Value;
       const converted = this.#convert(item, where);
-      if (out === undefined && converted !== item) {
-        out = {};
-        for (const before in value) {
-          if (before === key) break;
-          out[before] = value[before] as CfnExpr;
-        }
-      }
+      if (out === undefined && converted !== item) out = entriesBefore(value, key) as CfnObject;
       if (out !== undefined) out[key] = converted;
     }
     // A one-key object named like an intrinsic function would be evaluated by CloudFormation.

@@ -164,16 +164,23 @@ export function mapTargets(
     for (const key in value) {
       const item = value[key] as CfnExpr;
       const mapped = mapTargets(item, replace);
-      if (out === undefined && mapped !== item) {
-        out = {};
-        for (const before in value) {
-          if (before === key) break;
-          out[before] = value[before] as CfnExpr;
-        }
-      }
+      if (out === undefined && mapped !== item) out = entriesBefore(value, key);
       if (out !== undefined) out[key] = mapped;
     }
     return out ?? value;
   }
   return value;
+}
+
+/**
+ * A new object with the entries of `object` that come before `key`: where a copy starts when an object
+ * is copied only once one of its values changes, keeping the key order.
+ */
+export function entriesBefore<T>(object: { [key: string]: T }, key: string): { [key: string]: T } {
+  const out: { [key: string]: T } = {};
+  for (const before in object) {
+    if (before === key) break;
+    out[before] = object[before] as T;
+  }
+  return out;
 }
