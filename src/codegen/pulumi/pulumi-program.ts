@@ -1,7 +1,7 @@
 import type { ProviderSchemas, SchemaBlock } from "../../catalog/provider-schemas.ts";
 import {
   type Cloud,
-  dependencyOrder,
+  dependencyOrderIndices,
   type GraphVariable,
   type ResourceGraph,
   type ResourceNode,
@@ -114,15 +114,20 @@ export function pulumiProgram(
   schemas: ProviderSchemas,
   ordered: boolean,
 ): PulumiProgram {
-  const names = new Map<string, string>();
+  // What is known of each node is kept by its index in graph.nodes: at tens of thousands of nodes, one
+  // address lookup per reference (into `index`) and arrays for the rest cost a fraction of a map each.
+  const index = new Map<string, number>();
+  const names: string[] = [];
+  const tokens: PulumiToken[] = [];
   // Outputs are exported constants in TypeScript: resources take other names.
   const taken = new Set<string>(graph.outputs.map((o) => o.name));
-  const tokens = new Map<string, PulumiToken>();
   // A component's resources share its name (a bucket's six): each name is cased once.
   const camelNames = new Map<string, string>();
-  for (const node of graph.nodes) {
+  for (let i = 0; i < graph.nodes.length; i++) {
+    const node = graph.nodes[i] as ResourceNode;
+    index.set(node.address, i);
     const token = pulumiToken(node.type, graph.cloud, node.address);
-    tokens.set(node.address, token);
+    tokens.push(token);
     let camel = camelNames.get(node.name);
     if (camel === undefined) {
       camel = camelCase(node.name);
@@ -132,9 +137,9 @@ export function pulumiProgram(
     let name = base;
     for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
     taken.add(name);
-    names.set(node.address, name);
+    names.push(name);
   }
-  const provider = tokens.values().next().value?.pkg ?? graph.cloud;
+  const provider = tokens[0]?.pkg ?? graph.cloud;
   const otherRegions = new Set<string>();
   for (const node of graph.nodes)
     if (node.region && node.region !== graph.region) otherRegions.add(node.region);
@@ -143,29 +148,30 @@ export function pulumiProgram(
     name: identifier(camelCase(`${provider}_${region}`)),
     region,
   }));
-  const nodes = new Map<string, ResourceNode>();
-  for (const node of graph.nodes) nodes.set(node.address, node);
   const converter = new ValueConverter(
+    index,
     names,
-    nodes,
+    graph.nodes,
     schemas,
     new Set(graph.variables.map((v) => v.name)),
     graph.cloud,
   );
 
   function dependencyName(node: ResourceNode, dependency: string): string {
-    const name = names.get(dependency);
-    if (!name)
+    const i = index.get(dependency);
+    if (i === undefined)
       throw new UnsupportedByFormatError(
         `${node.address} depends on ${dependency}, which is not in this environment.`,
       );
-    return name;
+    return names[i] as string;
   }
   function* resources(): Generator<PResource> {
-    for (const node of ordered ? dependencyOrder(graph) : graph.nodes) {
+    const order = ordered ? dependencyOrderIndices(graph) : graph.nodes.map((_, i) => i);
+    for (const i of order) {
+      const node = graph.nodes[i] as ResourceNode;
       const resource: PResource = {
-        name: names.get(node.address) as string,
-        token: tokens.get(node.address) as PulumiToken,
+        name: names[i] as string,
+        token: tokens[i] as PulumiToken,
         properties: converter.properties(node),
         dependsOn: node.dependsOn.length === 0 ? [] : node.dependsOn.map((d) => dependencyName(node, d)),
         address: node.address,
@@ -196,19 +202,23 @@ export function pulumiProgram(
 type FieldOverrides = Readonly<Record<string, { name: string; flattened: boolean }>>;
 
 class ValueConverter {
-  readonly #names: Map<string, string>;
-  readonly #nodes: Map<string, ResourceNode>;
+  /** Address → index in `#names` and `#nodes`. */
+  readonly #index: Map<string, number>;
+  readonly #names: ReadonlyArray<string>;
+  readonly #nodes: ReadonlyArray<ResourceNode>;
   readonly #schemas: ProviderSchemas;
   readonly #variables: Set<string>;
   readonly #cloud: Cloud;
 
   constructor(
-    names: Map<string, string>,
-    nodes: Map<string, ResourceNode>,
+    index: Map<string, number>,
+    names: ReadonlyArray<string>,
+    nodes: ReadonlyArray<ResourceNode>,
     schemas: ProviderSchemas,
     variables: Set<string>,
     cloud: Cloud,
   ) {
+    this.#index = index;
     this.#names = names;
     this.#nodes = nodes;
     this.#schemas = schemas;
@@ -304,12 +314,13 @@ class ValueConverter {
   }
 
   #reference(ref: Ref, where: string): PRef {
-    const name = this.#names.get(ref.address);
-    const node = this.#nodes.get(ref.address);
-    if (!name || !node)
+    const i = this.#index.get(ref.address);
+    if (i === undefined)
       throw new UnsupportedByFormatError(
         `${where} refers to ${ref.address}, which is not in this environment.`,
       );
+    const name = this.#names[i] as string;
+    const node = this.#nodes[i] as ResourceNode;
     // Most references read one attribute (`id`, `arn`) of a few types: its Pulumi name is found once.
     const [step] = ref.path;
     if (ref.path.length !== 1 || typeof step !== "string")
