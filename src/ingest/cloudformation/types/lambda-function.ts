@@ -28,3 +28,20 @@ export const lambdaFunction: CloudFormationMapping = {
   ref: "function_name",
   attributes: { Arn: "arn" },
 };
+
+export const lambdaPermission: CloudFormationMapping = {
+  cloudFormationType: "AWS::Lambda::Permission",
+  main: {
+    terraformType: "aws_lambda_permission",
+    rules: [
+      ["FunctionName", "function_name"],
+      ["Action", "action"],
+      ["Principal", "principal"],
+      ["SourceArn", "source_arn"],
+      ["SourceAccount", "source_account"],
+      ["PrincipalOrgID", "principal_org_id"],
+      ["EventSourceToken", "event_source_token"],
+      ["FunctionUrlAuthType", "function_url_auth_type"],
+    ],
+  },
+};
