@@ -1,4 +1,5 @@
 import { bool, type CloudFormationMapping, number, tags } from "../type-mapping.ts";
+import { functionRules } from "./lambda-function.ts";
 
 // AWS::Serverless-2016-10-31 resources read as the main resource the transform makes of them (with the
 // template's `Globals` applied by the reader). The role, permissions and event sources the transform
@@ -9,25 +10,9 @@ export const serverlessFunction: CloudFormationMapping = {
   main: {
     terraformType: "aws_lambda_function",
     rules: [
-      ["FunctionName", "function_name"],
-      ["Runtime", "runtime"],
-      ["Handler", "handler"],
-      ["Role", "role"],
-      ["MemorySize", "memory_size", number],
-      ["Timeout", "timeout", number],
-      ["Architectures", "architectures"],
-      ["PackageType", "package_type"],
-      ["KmsKeyArn", "kms_key_arn"],
-      ["ReservedConcurrentExecutions", "reserved_concurrent_executions", number],
-      ["Layers", "layers"],
-      ["VpcConfig.SubnetIds", "vpc_config[0].subnet_ids"],
-      ["VpcConfig.SecurityGroupIds", "vpc_config[0].security_group_ids"],
-      ["Environment.Variables", "environment[0].variables"],
+      ...functionRules,
       ["Tracing", "tracing_config[0].mode"],
       ["DeadLetterQueue.TargetArn", "dead_letter_config[0].target_arn"],
-      ["EphemeralStorage.Size", "ephemeral_storage[0].size", number],
-      ["CodeSigningConfigArn", "code_signing_config_arn"],
-      ["Tags", "tags", tags],
     ],
   },
   ref: "function_name",
