@@ -40,7 +40,7 @@ export function readTerraform(
   const reader = new ConfigurationReader(directory, displayDirectory, warnings);
   const roots = hasTerraformFiles(directory) ? [directory] : reader.findRoots();
   if (roots.length === 0) {
-    throw new InputError(`There are no Terraform .tf files in ${displayDirectory}.`, {
+    throw new InputError(`There are no Terraform files (.tf, .tf.json) in ${displayDirectory}.`, {
       hint: "Pass the directory holding your root module's .tf files.",
     });
   }

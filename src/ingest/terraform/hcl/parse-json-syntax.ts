@@ -15,46 +15,61 @@ import type { Attribute, Block, Body, Comment, Expression, HclFile, Position } f
 type StringMode = "template" | "expression" | "literal";
 
 /** Labels each top-level block type takes; the others (`terraform`, `locals`, `moved`…) take none. */
-const TOP_LEVEL_LABELS: Readonly<Record<string, number>> = {
-  resource: 2,
-  data: 2,
-  ephemeral: 2,
-  action: 2,
-  list: 2,
-  variable: 1,
-  output: 1,
-  module: 1,
-  provider: 1,
-  check: 1,
-};
+const TOP_LEVEL_LABELS: ReadonlyMap<string, number> = new Map([
+  ["resource", 2],
+  ["data", 2],
+  ["ephemeral", 2],
+  ["action", 2],
+  ["list", 2],
+  ["variable", 1],
+  ["output", 1],
+  ["module", 1],
+  ["provider", 1],
+  ["check", 1],
+]);
 
 /**
  * Nested blocks whose meaning needs no provider schema, with their label counts, by the block they are
  * in; inside a resource's nested blocks, `dynamic` is the only one.
  */
-const KNOWN_NESTED_BLOCKS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
-  resource: { lifecycle: 0, provisioner: 1, connection: 0, dynamic: 1 },
-  data: { lifecycle: 0, dynamic: 1 },
-  variable: { validation: 0 },
-  output: { precondition: 0 },
-  dynamic: { content: 0 },
-};
+const KNOWN_NESTED_BLOCKS: ReadonlyMap<string, ReadonlyMap<string, number>> = new Map([
+  [
+    "resource",
+    new Map([
+      ["lifecycle", 0],
+      ["provisioner", 1],
+      ["connection", 0],
+      ["dynamic", 1],
+    ]),
+  ],
+  [
+    "data",
+    new Map([
+      ["lifecycle", 0],
+      ["dynamic", 1],
+    ]),
+  ],
+  ["variable", new Map([["validation", 0]])],
+  ["output", new Map([["precondition", 0]])],
+  ["dynamic", new Map([["content", 0]])],
+]);
 
-const NESTED_KNOWN_BLOCKS: Readonly<Record<string, number>> = { dynamic: 1 };
+const NESTED_KNOWN_BLOCKS: ReadonlyMap<string, number> = new Map([["dynamic", 1]]);
+const NO_KNOWN_BLOCKS: ReadonlyMap<string, number> = new Map();
 
 /** Blocks whose arguments are values only: an object there is never a nested block. */
 const VALUE_ONLY_BODIES = new Set(["locals", "output", "module", "variable"]);
 
 /** Arguments whose strings are expressions, not templates (Terraform's JSON syntax special cases). */
-const EXPRESSION_ARGUMENTS: Readonly<Record<string, ReadonlySet<string>>> = {
-  resource: new Set(["provider", "depends_on"]),
-  data: new Set(["provider", "depends_on"]),
-  module: new Set(["providers", "depends_on"]),
-  output: new Set(["depends_on"]),
-  variable: new Set(["type"]),
-  dynamic: new Set(["iterator"]),
-  lifecycle: new Set(["ignore_changes", "replace_triggered_by"]),
-};
+const EXPRESSION_ARGUMENTS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ["resource", new Set(["provider", "depends_on"])],
+  ["data", new Set(["provider", "depends_on"])],
+  ["module", new Set(["providers", "depends_on"])],
+  ["output", new Set(["depends_on"])],
+  ["variable", new Set(["type"])],
+  ["dynamic", new Set(["iterator"])],
+  ["lifecycle", new Set(["ignore_changes", "replace_triggered_by"])],
+]);
 
 /** Deeper than any real configuration; refuses hostile nesting before it exhausts the stack. */
 const MAX_DEPTH = 200;
@@ -125,7 +140,9 @@ class JsonSyntaxReader {
         this.#comment(member);
         continue;
       }
-      body.blocks.push(...this.#blocks(name, member.value, TOP_LEVEL_LABELS[name] ?? 0, [], name, member));
+      body.blocks.push(
+        ...this.#blocks(name, member.value, TOP_LEVEL_LABELS.get(name) ?? 0, [], name, member),
+      );
     }
     return { file: this.#file, body, comments: this.#comments };
   }
@@ -175,19 +192,20 @@ class JsonSyntaxReader {
   #body(object: ObjectNode, context: string): Body {
     if (++this.#depth > MAX_DEPTH) this.#fail(at(object), "Blocks are nested too deeply.");
     const body: Body = { attributes: [], blocks: [] };
-    const knownBlocks = KNOWN_NESTED_BLOCKS[context] ?? (this.#depth > 1 ? NESTED_KNOWN_BLOCKS : {});
+    const knownBlocks =
+      KNOWN_NESTED_BLOCKS.get(context) ?? (this.#depth > 1 ? NESTED_KNOWN_BLOCKS : NO_KNOWN_BLOCKS);
     for (const member of object.members) {
       const name = member.name.type === "String" ? member.name.value : "";
       if (name === "//") {
         this.#comment(member);
         continue;
       }
-      const labels = knownBlocks[name];
+      const labels = knownBlocks.get(name);
       if (labels !== undefined) {
         body.blocks.push(...this.#blocks(name, member.value, labels, [], name, member));
         continue;
       }
-      const mode: StringMode = EXPRESSION_ARGUMENTS[context]?.has(name)
+      const mode: StringMode = EXPRESSION_ARGUMENTS.get(context)?.has(name)
         ? "expression"
         : context === "variable" && name === "default"
           ? "literal"
@@ -257,7 +275,8 @@ class JsonSyntaxReader {
         wrapped ? { ...start, col: start.col + 2 } : start,
       );
     }
-    return parseTemplate(text, this.#file, start);
+    // The template is where its string is, quote included, as in HCL; its parts keep their own places.
+    return { ...parseTemplate(text, this.#file, start), pos };
   }
 
   #object(node: ValueNode, message: string): ObjectNode {
