@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import { readInfrastructure } from "../../../src/ingest/read-infrastructure.ts";
 import { HclSyntaxError } from "../../../src/ingest/terraform/hcl/parse-hcl.ts";
@@ -310,4 +311,19 @@ describe("Terraform JSON syntax (.tf.json)", () => {
       ],
     );
   });
+});
+
+test("the .tf.json example in docs/ingest.md reads as documented", () => {
+  const docs = readFileSync(new URL("../../../docs/ingest.md", import.meta.url), "utf8");
+  const example = /### JSON syntax[\s\S]*?```json\n([\s\S]*?)```/.exec(docs)?.[1];
+  assert.ok(example);
+  const { graph, warnings } = readJson(example);
+  assert.deepEqual(warnings, []);
+  const logs = nodeAt(graph, "aws_s3_bucket.logs");
+  assert.deepEqual(json(logs.properties), { bucket: "shop-prod-logs", tags: { Team: "web" } });
+  assert.match(logs.directives?.[0]?.text ?? "", /^plinth:ignore PLINTH-AWS-008 reason=/);
+  assert.deepEqual(
+    json(nodeAt(graph, "aws_s3_bucket_versioning.logs").properties.versioning_configuration ?? null),
+    [{ status: "Enabled" }],
+  );
 });

@@ -71,6 +71,9 @@ const EXPRESSION_ARGUMENTS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ["lifecycle", new Set(["ignore_changes", "replace_triggered_by"])],
 ]);
 
+/** `${` or `%{` (escaped or not): the text needs the template parser. */
+const TEMPLATE_MARKER = /[$%]\{/;
+
 /** Deeper than any real configuration; refuses hostile nesting before it exhausts the stack. */
 const MAX_DEPTH = 200;
 
@@ -258,7 +261,7 @@ class JsonSyntaxReader {
   #key(member: MemberNode, mode: StringMode): Expression {
     const pos = at(member.name);
     const text = member.name.type === "String" ? member.name.value : member.name.name;
-    if (mode === "literal" || !/[$%]\{/.test(text)) return { kind: "literal", value: text, pos };
+    if (mode === "literal" || !TEMPLATE_MARKER.test(text)) return { kind: "literal", value: text, pos };
     return this.#string(text, pos, mode);
   }
 
@@ -275,6 +278,8 @@ class JsonSyntaxReader {
         wrapped ? { ...start, col: start.col + 2 } : start,
       );
     }
+    // Most strings are plain text: no parser needed.
+    if (!TEMPLATE_MARKER.test(text)) return { kind: "template", parts: text === "" ? [] : [text], pos };
     // The template is where its string is, quote included, as in HCL; its parts keep their own places.
     return { ...parseTemplate(text, this.#file, start), pos };
   }
