@@ -133,7 +133,7 @@ class ConfigurationReader {
       }
     }
     if (!existsSync(directory) || !statSync(directory).isDirectory() || !hasTerraformFiles(directory)) {
-      warn(`The module source \`${source}\` has no .tf files; its resources are not read.`);
+      warn(`The module source \`${source}\` has no Terraform files; its resources are not read.`);
       return undefined;
     }
     return this.load(directory);
