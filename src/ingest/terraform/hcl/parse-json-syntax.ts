@@ -237,13 +237,12 @@ class JsonSyntaxReader {
         return { kind: "literal", value: node.value, pos };
       case "Null":
         return { kind: "literal", value: null, pos };
-      case "Array":
+      case "Array": {
         if (++this.#depth > MAX_DEPTH) this.#fail(pos, "The value is nested too deeply.");
-        try {
-          return { kind: "tuple", items: node.elements.map((e) => this.#expression(e.value, mode)), pos };
-        } finally {
-          this.#depth--;
-        }
+        const items = node.elements.map((e) => this.#expression(e.value, mode));
+        this.#depth--;
+        return { kind: "tuple", items, pos };
+      }
       case "Object": {
         if (++this.#depth > MAX_DEPTH) this.#fail(pos, "The value is nested too deeply.");
         const items = node.members
