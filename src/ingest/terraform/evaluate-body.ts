@@ -148,7 +148,8 @@ function withSchemaBlocks(body: Body, schema: SchemaBlock | undefined): Body {
   if (!body.attributes.some((a) => a.asBlocks)) return body;
   const resolved: Body = { attributes: [], blocks: [...body.blocks] };
   for (const attribute of body.attributes) {
-    if (attribute.asBlocks && schema?.block_types?.[attribute.name])
+    const blockTypes = schema?.block_types;
+    if (attribute.asBlocks && blockTypes && Object.hasOwn(blockTypes, attribute.name))
       resolved.blocks.push(...attribute.asBlocks);
     else resolved.attributes.push(attribute);
   }

@@ -285,6 +285,9 @@ describe("Terraform JSON syntax (.tf.json)", () => {
     const tags = nodeAt(graph, "aws_sqs_queue.q").properties.tags;
     assert.deepEqual(Object.keys(tags as object).sort(), ["__proto__", "constructor"]);
     assert.equal(Object.getPrototypeOf(tags), Object.prototype);
+    // An argument named like an Object.prototype member is no nested block of the schema.
+    const bucket = readJson('{"resource": {"aws_s3_bucket": {"b": {"constructor": {"a": "b"}}}}}').graph;
+    assert.deepEqual(json(nodeAt(bucket, "aws_s3_bucket.b").properties), { constructor: { a: "b" } });
   });
 
   test("file() from a .tf.json cannot leave the configuration", () => {
