@@ -114,7 +114,7 @@ function evaluateBlockBody(
       for (const [k, v] of entries) {
         const index = lists.get(type)?.length ?? 0;
         const bindings = new Map(ctx.bindings).set(name, { key: k, value: v });
-        const nested = schema?.block_types?.[type]?.block;
+        const nested = blockTypeOf(schema, type)?.block;
         ctx.out.sources[formatPath([...path, type, index]).slice(1)] = { file: ctx.file, ...content.pos };
         append(
           type,
@@ -128,11 +128,11 @@ function evaluateBlockBody(
     ctx.out.sources[formatPath(blockPath).slice(1)] = { file: ctx.file, ...block.pos };
     append(
       block.type,
-      evaluateBlockBody(ctx, block.body, schema?.block_types?.[block.type]?.block, blockPath, false),
+      evaluateBlockBody(ctx, block.body, blockTypeOf(schema, block.type)?.block, blockPath, false),
     );
   }
   for (const [type, items] of lists) {
-    const nesting = schema?.block_types?.[type]?.nesting_mode;
+    const nesting = blockTypeOf(schema, type)?.nesting_mode;
     const single = (nesting === "single" || nesting === "group") && items.length === 1;
     setOwn(properties, type, single ? (items[0] as Value) : items);
   }
@@ -194,4 +194,10 @@ function refersToSensitive(expression: Expression, sensitive: ReadonlySet<string
 
 function isTrue(expression: Expression | undefined): boolean {
   return expression?.kind === "literal" && expression.value === true;
+}
+
+/** A nested block type of the schema; a block named like an Object member (`constructor`) has none. */
+function blockTypeOf(schema: SchemaBlock | undefined, type: string) {
+  const types = schema?.block_types;
+  return types && Object.hasOwn(types, type) ? types[type] : undefined;
 }
