@@ -8,7 +8,7 @@ import { parseHcl } from "../../../src/ingest/terraform/hcl/parse-hcl.ts";
 import { type BenchRow, type BenchSuite, median, timeCommand, timeIt } from "../measure.ts";
 
 /** 500 resources over 10 files and a module: buckets with their split resources, instances, security groups. */
-function terraformDirectory(): string {
+export function terraformDirectory(): string {
   const dir = mkdtempSync(join(tmpdir(), "plinth-bench-tf-"));
   mkdirSync(join(dir, "modules", "net"), { recursive: true });
   writeFileSync(
