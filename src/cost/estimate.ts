@@ -41,8 +41,8 @@ interface Planned {
  * The monthly cost of the resources of one or more graphs, in USD at list prices: each resource's
  * lines (quantity × unit price), usage-based lines from `usage` or marked as depending on it, free
  * types (the registry's, and those no cloud charges for: `isNonCloudType`) listed as free, and types
- * without a cost module listed as not priced. Prices are resolved in one
- * batch from `prices`; a missing price is said on its line, never counted as zero.
+ * without a cost module listed as not priced. Prices are resolved in one batch from `prices`; a missing
+ * price is said on its line, never counted as zero.
  */
 export async function estimateCost(
   graphs: ReadonlyArray<ResourceGraph>,
