@@ -14,12 +14,14 @@ import { lowering } from "./suites/lowering.ts";
 import { loweringClouds } from "./suites/lowering-clouds.ts";
 import { policy } from "./suites/policy.ts";
 import { runtime } from "./suites/runtime.ts";
+import { terraformJson } from "./suites/terraform-json.ts";
 
 const SUITES: BenchSuite[] = [
   cliStartup,
   lowering,
   loweringClouds,
   ingest,
+  terraformJson,
   cost,
   policy,
   codegen,

@@ -6,6 +6,7 @@ import type {
   SubresourceSpec,
 } from "../catalog/cost-components.ts";
 import { COST_REGISTRIES } from "../catalog/cost-registries.ts";
+import { isNonCloudType } from "../catalog/non-cloud-types.ts";
 import type { Cloud, ResourceGraph, ResourceNode } from "../model/graph.ts";
 import { referencesIn } from "../model/value.ts";
 import { roundMoney, roundPrice } from "./money.ts";
@@ -39,8 +40,9 @@ interface Planned {
 /**
  * The monthly cost of the resources of one or more graphs, in USD at list prices: each resource's
  * lines (quantity × unit price), usage-based lines from `usage` or marked as depending on it, free
- * types listed as free, and types without a cost module listed as not priced. Prices are resolved in one
- * batch from `prices`; a missing price is said on its line, never counted as zero.
+ * types (the registry's, and those no cloud charges for: `isNonCloudType`) listed as free, and types
+ * without a cost module listed as not priced. Prices are resolved in one batch from `prices`; a missing
+ * price is said on its line, never counted as zero.
  */
 export async function estimateCost(
   graphs: ReadonlyArray<ResourceGraph>,
@@ -66,7 +68,8 @@ export async function estimateCost(
     for (const node of graph.nodes) {
       const costOf = Object.hasOwn(registry.priced, node.type) ? registry.priced[node.type] : undefined;
       if (!costOf) {
-        if (registry.free.has(node.type)) free.push({ address: node.address, type: node.type });
+        if (registry.free.has(node.type) || isNonCloudType(node.type))
+          free.push({ address: node.address, type: node.type });
         else
           unpriced.push({
             address: node.address,

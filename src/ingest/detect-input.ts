@@ -39,12 +39,7 @@ export function detectInput(path: string, display: string): DetectedInput {
     return { kind: "terraform" };
   }
   const extension = extname(path).toLowerCase();
-  if (extension === ".tf") return { kind: "terraform" };
-  if (basename(path).toLowerCase().endsWith(".tf.json")) {
-    throw new InputError(`${display} is Terraform JSON syntax, which plinth does not read yet.`, {
-      hint: "Pass the directory of .tf files, or a plan JSON from `terraform show -json`.",
-    });
-  }
+  if (isTerraformFile(basename(path))) return { kind: "terraform" };
   const text = readSourceFile(path, display);
   const head = text.trimStart();
   if (head.startsWith("{") || extension === ".json") {
@@ -64,10 +59,15 @@ export function detectInput(path: string, display: string): DetectedInput {
   );
 }
 
+/** A Terraform configuration file: `.tf` (native syntax) or `.tf.json` (JSON syntax). */
+export function isTerraformFile(name: string): boolean {
+  return name.endsWith(".tf") || name.endsWith(".tf.json");
+}
+
 /** Whether a directory holds Terraform files directly (not in subdirectories). */
 export function hasTerraformFiles(directory: string): boolean {
   try {
-    return readdirSync(directory).some((name) => name.endsWith(".tf"));
+    return readdirSync(directory).some(isTerraformFile);
   } catch {
     return false;
   }

@@ -8,7 +8,7 @@ import { parseHcl } from "../../../src/ingest/terraform/hcl/parse-hcl.ts";
 import { type BenchRow, type BenchSuite, median, timeCommand, timeIt } from "../measure.ts";
 
 /** 500 resources over 10 files and a module: buckets with their split resources, instances, security groups. */
-function terraformDirectory(): string {
+export function terraformDirectory(): string {
   const dir = mkdtempSync(join(tmpdir(), "plinth-bench-tf-"));
   mkdirSync(join(dir, "modules", "net"), { recursive: true });
   writeFileSync(
@@ -61,6 +61,39 @@ function cloudFormationTemplate(): string {
   const dir = mkdtempSync(join(tmpdir(), "plinth-bench-cfn-"));
   writeFileSync(join(dir, "template.yaml"), yaml);
   return join(dir, "template.yaml");
+}
+
+/** 500 resources under the SAM transform: functions with Globals, and the routing a VPC needs. */
+function samTemplate(): string {
+  let yaml =
+    'AWSTemplateFormatVersion: "2010-09-09"\nTransform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    Runtime: nodejs22.x\n    MemorySize: 512\n    Architectures: [arm64]\n    Environment:\n      Variables:\n        STAGE: prod\nResources:\n  Vpc:\n    Type: AWS::EC2::VPC\n    Properties:\n      CidrBlock: 10.0.0.0/16\n';
+  for (let i = 1; i < 500; i++) {
+    if (i % 2 === 0) {
+      yaml += `  Fn${i}:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      CodeUri: s3://bench-code/fn.zip\n      Timeout: 30\n      Environment:\n        Variables:\n          INDEX: "${i}"\n`;
+    } else if (i % 4 === 1) {
+      yaml += `  Routes${i}:\n    Type: AWS::EC2::RouteTable\n    Properties:\n      VpcId: !Ref Vpc\n`;
+    } else {
+      yaml += `  Route${i}:\n    Type: AWS::EC2::Route\n    Properties:\n      RouteTableId: !Ref Routes${i - 2}\n      DestinationCidrBlock: 0.0.0.0/0\n      NatGatewayId: nat-0123\n`;
+    }
+  }
+  const dir = mkdtempSync(join(tmpdir(), "plinth-bench-sam-"));
+  writeFileSync(join(dir, "template.yaml"), yaml);
+  return join(dir, "template.yaml");
+}
+
+/** cfn-lint's time on a template; it exits non-zero when it finds something, so only its time counts. */
+function cfnLintMs(template: string): number {
+  return median(
+    timeIt(
+      () => {
+        try {
+          execFileSync("cfn-lint", ["--format", "parseable", template], { stdio: "ignore" });
+        } catch {}
+      },
+      2,
+      0,
+    ),
+  );
 }
 
 function available(command: string, args: string[]): boolean {
@@ -118,24 +151,31 @@ export const ingest: BenchSuite = {
       name: "  baseline: yaml parse alone (same library, no positions)",
       ms: median(timeIt(() => parse(text, { logLevel: "silent" }), 10)),
     });
-    if (available("cfn-lint", ["--version"])) {
-      rows.push({
-        name: "  baseline: cfn-lint",
-        // cfn-lint exits non-zero when it finds something; only its time matters here.
-        ms: median(
-          timeIt(
-            () => {
-              try {
-                execFileSync("cfn-lint", ["--format", "parseable", template], { stdio: "ignore" });
-              } catch {}
-            },
-            2,
-            0,
-          ),
-        ),
-        note: "lints the same template (exit codes ignored)",
-      });
-    } else rows.push({ name: "  baseline: cfn-lint", ms: Number.NaN, note: "cfn-lint not installed" });
+    const lint = available("cfn-lint", ["--version"]);
+    rows.push(
+      lint
+        ? {
+            name: "  baseline: cfn-lint",
+            ms: cfnLintMs(template),
+            note: "lints the same template (exit codes ignored)",
+          }
+        : { name: "  baseline: cfn-lint", ms: Number.NaN, note: "cfn-lint not installed" },
+    );
+
+    const sam = samTemplate();
+    let samNodes = 0;
+    const samRead = timeIt(() => {
+      samNodes = readInfrastructure(sam).graphs[0]?.nodes.length ?? 0;
+    }, 10);
+    rows.push({
+      name: `SAM template, 500 resources (${samNodes} nodes): Globals + read + map`,
+      ms: median(samRead),
+    });
+    rows.push(
+      lint
+        ? { name: "  baseline: cfn-lint", ms: cfnLintMs(sam), note: "runs the SAM transform, then lints" }
+        : { name: "  baseline: cfn-lint", ms: Number.NaN, note: "cfn-lint not installed" },
+    );
     return rows;
   },
 };

@@ -31,6 +31,13 @@ const SHORT_FORMS = new Set([
   "Transform",
   "Length",
   "ToJsonString",
+  // The Rules section's own functions (parameter assertions; plinth reads Rules but does not evaluate it).
+  "Contains",
+  "EachMemberEquals",
+  "EachMemberIn",
+  "RefAll",
+  "ValueOf",
+  "ValueOfAll",
 ]);
 
 /** Tags plain data may carry; anything else (`!!python/object`, `!!binary`…) is refused. */

@@ -17,7 +17,8 @@ import { sortByAddress } from "../graph-parts.ts";
 import type { ReadInfrastructureOptions } from "../read-infrastructure.ts";
 import { evaluateCondition, evaluateIntrinsics, NO_VALUE, type TemplateScope } from "./intrinsics.ts";
 import { parseTemplate } from "./parse-template.ts";
-import { applyMapping, type CloudFormationMapping, get } from "./type-mapping.ts";
+import { expandsServerless, withGlobals } from "./sam-globals.ts";
+import { applyMapping, type CloudFormationMapping, get, mainMapping } from "./type-mapping.ts";
 import { CLOUDFORMATION_MAPPINGS } from "./types/index.ts";
 
 type Template = {
@@ -30,6 +31,7 @@ type Template = {
   >;
   Outputs?: Record<string, { Value?: unknown; Description?: string }>;
   Transform?: unknown;
+  Globals?: unknown;
 };
 
 /**
@@ -87,7 +89,7 @@ class TemplateReader {
     this.#vars = options.vars ?? {};
     this.#display = display;
     this.#schemas = options.schemas ?? new ProviderSchemas();
-    if (template.Transform !== undefined) {
+    if (template.Transform !== undefined && !expandsServerless(template.Transform)) {
       this.#warn(
         "The template uses a Transform; plinth reads it as written, without expanding it.",
         "/Transform",
@@ -175,7 +177,10 @@ class TemplateReader {
         );
       }
     }
-    const evaluated = evaluateIntrinsics(resource.Properties ?? {}, `${pointer}/Properties`, this.#scope);
+    const written = expandsServerless(this.#template.Transform)
+      ? withGlobals(resource.Type, resource.Properties, this.#template.Globals)
+      : resource.Properties;
+    const evaluated = evaluateIntrinsics(written ?? {}, `${pointer}/Properties`, this.#scope);
     const properties: ValueObject = isPlainObject(evaluated === NO_VALUE ? {} : evaluated)
       ? (evaluated as ValueObject)
       : {};
@@ -213,7 +218,12 @@ class TemplateReader {
         },
       ];
     }
-    const main = applyMapping(mapping.main, properties, `${pointer}/Properties`, this.#sources);
+    const main = applyMapping(
+      mainMapping(mapping, resource.Properties),
+      properties,
+      `${pointer}/Properties`,
+      this.#sources,
+    );
     const mainAddress = this.#address(id);
     const nodes: ResourceNode[] = [
       {
@@ -254,9 +264,9 @@ class TemplateReader {
 
   /** The address of a resource's main node: `aws_s3_bucket.Logs`, or `AWS::X::Y.Id` when unmapped. */
   #address(id: string): string {
-    const type = this.#template.Resources?.[id]?.Type;
-    const mapping = mappingOf(type);
-    return `${mapping ? mapping.main.terraformType : String(type)}.${id}`;
+    const resource = this.#template.Resources?.[id];
+    const mapping = mappingOf(resource?.Type);
+    return `${mapping ? mainMapping(mapping, resource?.Properties).terraformType : String(resource?.Type)}.${id}`;
   }
 
   #parameterValue(name: string, parameter: NonNullable<Template["Parameters"]>[string]): Value {

@@ -5,10 +5,13 @@ import { jsonEncode } from "../terraform/functions/string-functions.ts";
 import { isConcrete, isPending } from "../terraform/values.ts";
 
 /**
- * Turns a CloudFormation value into its Terraform form; `undefined` leaves the argument out. It sees
- * only concrete values (references pass through unconverted) unless it is marked `pending: true`.
+ * Turns a CloudFormation value into its Terraform form; `undefined` leaves the argument out. It is
+ * given the resource's properties and the object the value was read from (the item, inside `each`).
+ * It sees only concrete values (references pass through unconverted) unless it is marked `pending: true`.
  */
-export type Convert = ((value: Value, properties: ValueObject) => Value | undefined) & { pending?: boolean };
+export type Convert = ((value: Value, properties: ValueObject, owner: ValueObject) => Value | undefined) & {
+  pending?: boolean;
+};
 
 /**
  * One property: `from` is a CloudFormation path (`VersioningConfiguration.Status`), `to` a Terraform
@@ -32,6 +35,8 @@ export interface ResourceMapping {
   when?: string;
   /** The argument tying a split resource to the main one (`bucket`), and the attribute it refers to. */
   link?: { argument: string; attribute: string };
+  /** Arguments set whatever the properties, unless a rule sets them (what a SAM transform fills in). */
+  defaults?: Readonly<Record<string, Value>>;
 }
 
 /**
@@ -41,11 +46,23 @@ export interface ResourceMapping {
 export interface CloudFormationMapping {
   cloudFormationType: string;
   main: ResourceMapping;
+  /**
+   * Other main resources, chosen by the first whose `when` property is set (a VPC gateway attachment
+   * is an internet gateway's or a VPN gateway's, by which id it holds).
+   */
+  variants?: ReadonlyArray<ResourceMapping & { when: string }>;
   split?: ReadonlyArray<ResourceMapping>;
   /** The Terraform attribute `Ref` returns (default `id`). */
   ref?: string;
   /** `Fn::GetAtt` attribute → Terraform attribute (default: the name in snake_case). */
   attributes?: Readonly<Record<string, string>>;
+}
+
+/** The main resource a CloudFormation resource with these (unevaluated) properties becomes. */
+export function mainMapping(mapping: CloudFormationMapping, properties: unknown): ResourceMapping {
+  if (!mapping.variants || !isPlainObject((properties ?? null) as Value)) return mapping.main;
+  const chosen = mapping.variants.find((v) => get(properties as ValueObject, v.when) !== undefined);
+  return chosen ?? mapping.main;
 }
 
 export function each(
@@ -73,7 +90,11 @@ export function applyMapping(
   pointer: string,
   sources: SourceMap,
 ): MappedResource {
-  const out: MappedResource = { terraformType: mapping.terraformType, properties: {}, attributeSources: {} };
+  const out: MappedResource = {
+    terraformType: mapping.terraformType,
+    properties: structuredClone({ ...mapping.defaults }) as ValueObject,
+    attributeSources: {},
+  };
   applyRules(
     mapping.rules,
     properties,
@@ -118,7 +139,7 @@ function applyRules(
     const [from, to, convert] = rule as readonly [string, string, Convert?];
     const raw = get(source, from);
     if (raw === undefined) continue;
-    const value = convert && (!isPending(raw) || convert.pending) ? convert(raw, all) : raw;
+    const value = convert && (!isPending(raw) || convert.pending) ? convert(raw, all, source) : raw;
     if (value === undefined) continue;
     set(target, to, value);
     attributeSources[`${targetPrefix}${to}`] = sources.value(`${pointer}/${toPointer(from)}`);
@@ -188,6 +209,28 @@ export const number: Convert = (value) =>
 
 export const list: Convert = (value) => (Array.isArray(value) ? value : [value]);
 
+/** The first item of a list (CloudFormation lists where Terraform takes one: an instance profile's role). */
+export const first: Convert = (value) => (Array.isArray(value) ? value[0] : value);
+
+export const string: Convert = (value) =>
+  typeof value === "number" || typeof value === "boolean" ? String(value) : value;
+
+/** `[{Name, Value}]` (alarm dimensions, cluster settings) → `{ name: value }`. */
+export const nameValueMap: Convert = (value) => {
+  if (!Array.isArray(value)) return isPlainObject(value) ? value : undefined;
+  const out: ValueObject = {};
+  for (const item of value) {
+    if (isPlainObject(item) && typeof item.Name === "string") setOwn(out, item.Name, item.Value ?? null);
+  }
+  return out;
+};
+
+/** `{ name: value }` (RDS and ElastiCache parameter groups) → Terraform's `parameter` blocks. */
+export const parameterBlocks: Convert = (value) =>
+  isPlainObject(value)
+    ? Object.entries(value).map(([name, v]) => ({ name, value: typeof v === "number" ? String(v) : v }))
+    : undefined;
+
 /** A policy document as Terraform holds it: JSON text, or an encoded document when it has references. */
 export const json: Convert = (value) => {
   if (typeof value === "string") return value;
@@ -196,9 +239,11 @@ export const json: Convert = (value) => {
 
 /** The value of `{Key, Value}` attributes (`LoadBalancerAttributes`) under `key`. */
 export function attribute(key: string, convert: Convert = (v) => v): Convert {
-  return (value, all) => {
+  return (value, all, owner) => {
     if (!Array.isArray(value)) return undefined;
     const found = value.find((a) => isPlainObject(a) && a.Key === key);
-    return isPlainObject(found ?? null) ? convert((found as ValueObject).Value ?? null, all) : undefined;
+    return isPlainObject(found ?? null)
+      ? convert((found as ValueObject).Value ?? null, all, owner)
+      : undefined;
   };
 }

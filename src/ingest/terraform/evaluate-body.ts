@@ -21,6 +21,8 @@ export interface EvaluatedBody {
   /** By path as `formatPath` prints it without the leading dot: `versioning[0].enabled`. */
   sources: Record<string, SourceLocation>;
   sensitive: AttributePath[];
+  /** Why some blocks were not read (`dynamic` blocks over values known only after apply). */
+  incomplete?: string;
 }
 
 interface BodyContext {
@@ -57,12 +59,13 @@ export function evaluateBody(
 
 function evaluateBlockBody(
   ctx: BodyContext,
-  body: Body,
+  written: Body,
   schema: SchemaBlock | undefined,
   path: AttributePath,
   top: boolean,
 ): ValueObject {
   const properties: ValueObject = {};
+  const body = withSchemaBlocks(written, schema);
   for (const attribute of body.attributes) {
     if (top && META_ARGUMENTS.has(attribute.name)) continue;
     const attributePath = [...path, attribute.name];
@@ -94,6 +97,7 @@ function evaluateBlockBody(
       if (!forEach || !content) continue;
       const collection = ctx.module.evaluate(forEach.expression, ctx.file, ctx.key, ctx.bindings);
       if (isPending(collection)) {
+        ctx.out.incomplete ??= `the \`dynamic "${type}"\` blocks depend on values known only after apply`;
         ctx.module.warn(
           `The \`dynamic "${type}"\` blocks depend on values known only after apply; they are not read.`,
           { file: ctx.file, ...block.pos },
@@ -110,7 +114,7 @@ function evaluateBlockBody(
       for (const [k, v] of entries) {
         const index = lists.get(type)?.length ?? 0;
         const bindings = new Map(ctx.bindings).set(name, { key: k, value: v });
-        const nested = schema?.block_types?.[type]?.block;
+        const nested = blockTypeOf(schema, type)?.block;
         ctx.out.sources[formatPath([...path, type, index]).slice(1)] = { file: ctx.file, ...content.pos };
         append(
           type,
@@ -124,15 +128,32 @@ function evaluateBlockBody(
     ctx.out.sources[formatPath(blockPath).slice(1)] = { file: ctx.file, ...block.pos };
     append(
       block.type,
-      evaluateBlockBody(ctx, block.body, schema?.block_types?.[block.type]?.block, blockPath, false),
+      evaluateBlockBody(ctx, block.body, blockTypeOf(schema, block.type)?.block, blockPath, false),
     );
   }
   for (const [type, items] of lists) {
-    const nesting = schema?.block_types?.[type]?.nesting_mode;
+    const nesting = blockTypeOf(schema, type)?.nesting_mode;
     const single = (nesting === "single" || nesting === "group") && items.length === 1;
     setOwn(properties, type, single ? (items[0] as Value) : items);
   }
   return properties;
+}
+
+/**
+ * JSON syntax leaves `"versioning": {…}` ambiguous between an argument and a nested block; the schema
+ * decides, as in Terraform. Without a schema it stays an argument (the JSON reader already made
+ * `dynamic`, `lifecycle` and the other meta-blocks blocks).
+ */
+function withSchemaBlocks(body: Body, schema: SchemaBlock | undefined): Body {
+  if (!body.attributes.some((a) => a.asBlocks)) return body;
+  const resolved: Body = { attributes: [], blocks: [...body.blocks] };
+  for (const attribute of body.attributes) {
+    const blockTypes = schema?.block_types;
+    if (attribute.asBlocks && blockTypes && Object.hasOwn(blockTypes, attribute.name))
+      resolved.blocks.push(...attribute.asBlocks);
+    else resolved.attributes.push(attribute);
+  }
+  return resolved;
 }
 
 /** `tags = { Name = "x" }`: each key's line too, so a finding about one tag points at it. */
@@ -173,4 +194,10 @@ function refersToSensitive(expression: Expression, sensitive: ReadonlySet<string
 
 function isTrue(expression: Expression | undefined): boolean {
   return expression?.kind === "literal" && expression.value === true;
+}
+
+/** A nested block type of the schema; a block named like an Object member (`constructor`) has none. */
+function blockTypeOf(schema: SchemaBlock | undefined, type: string) {
+  const types = schema?.block_types;
+  return types && Object.hasOwn(types, type) ? types[type] : undefined;
 }

@@ -3,10 +3,12 @@ import { join } from "node:path";
 import type { SourceLocation } from "../../errors.ts";
 import type { Directive } from "../../model/graph.ts";
 import type { Diagnostic } from "../../spec/diagnostics.ts";
+import { isTerraformFile } from "../detect-input.ts";
 import { readSourceFile } from "../read-source-file.ts";
 import { directivesFor } from "./directives.ts";
 import { parseHcl } from "./hcl/parse-hcl.ts";
-import type { Attribute, Block, Expression } from "./hcl/syntax.ts";
+import { parseJsonSyntax } from "./hcl/parse-json-syntax.ts";
+import type { Attribute, Block, Expression, HclFile } from "./hcl/syntax.ts";
 
 /** A declaration and where it was written. */
 export interface Declared {
@@ -46,8 +48,8 @@ export interface ModuleConfig {
   locals: Map<string, ExpressionDeclaration>;
   outputs: Map<string, Declared>;
   resources: ResourceDeclaration[];
-  /** `aws_iam_policy_document.x`: the data sources declared (their values are unknown). */
-  dataSources: Set<string>;
+  /** Data sources by `type.name`: plinth evaluates the few it can (`aws_iam_policy_document`). */
+  dataSources: Map<string, ResourceDeclaration>;
   moduleCalls: ModuleCallDeclaration[];
   providers: ProviderDeclaration[];
 }
@@ -65,8 +67,8 @@ const IGNORED_BLOCKS = new Set([
 ]);
 
 /**
- * Reads and indexes the `.tf` files of one directory, in name order as Terraform does. Duplicate
- * declarations keep the first and add a warning; JSON syntax and override files are skipped with one.
+ * Reads and indexes the `.tf` and `.tf.json` files of one directory, in name order as Terraform does.
+ * Duplicate declarations keep the first and add a warning; override files are skipped with one.
  */
 export function loadModule(directory: string, display: string, warnings: Diagnostic[]): ModuleConfig {
   const config: ModuleConfig = {
@@ -76,7 +78,7 @@ export function loadModule(directory: string, display: string, warnings: Diagnos
     locals: new Map(),
     outputs: new Map(),
     resources: [],
-    dataSources: new Set(),
+    dataSources: new Map(),
     moduleCalls: [],
     providers: [],
   };
@@ -85,16 +87,16 @@ export function loadModule(directory: string, display: string, warnings: Diagnos
     warnings.push({ severity: "warning", message, location });
   for (const name of names) {
     const file = display === "." ? name : join(display, name);
-    if (name.endsWith(".tf.json") || (name.endsWith(".tf") && /(^|_)override\.tf$/.test(name))) {
-      warn(`${name} is not read: plinth reads .tf files in HCL syntax, without override files.`, {
+    if (!isTerraformFile(name)) continue;
+    if (/(^|_)override\.tf(\.json)?$/.test(name)) {
+      warn(`${name} is not read: plinth does not apply Terraform's override files.`, {
         file,
         line: 1,
         col: 1,
       });
       continue;
     }
-    if (!name.endsWith(".tf")) continue;
-    const hcl = parseHcl(readSourceFile(join(directory, name), file), file);
+    const hcl = parseConfigurationFile(readSourceFile(join(directory, name), file), file);
     for (const attribute of hcl.body.attributes) {
       warn(
         `The argument \`${attribute.name}\` is not valid at the top level of a module and is ignored.`,
@@ -113,8 +115,16 @@ export function loadModule(directory: string, display: string, warnings: Diagnos
             warn(`A \`${block.type}\` block needs a type and a name label; this one is ignored.`, location);
             break;
           }
+          const resource = { ...declared, type: first, name: second, directives: directivesFor(block, hcl) };
           if (block.type === "data") {
-            config.dataSources.add(`${first}.${second}`);
+            if (config.dataSources.has(`${first}.${second}`)) {
+              warn(
+                `The data source \`data.${first}.${second}\` is declared twice; the first declaration is used.`,
+                location,
+              );
+            } else {
+              config.dataSources.set(`${first}.${second}`, resource);
+            }
             break;
           }
           if (config.resources.some((r) => r.type === first && r.name === second)) {
@@ -124,12 +134,7 @@ export function loadModule(directory: string, display: string, warnings: Diagnos
             );
             break;
           }
-          config.resources.push({
-            ...declared,
-            type: first,
-            name: second,
-            directives: directivesFor(block, hcl),
-          });
+          config.resources.push(resource);
           break;
         }
         case "module":
@@ -180,6 +185,11 @@ export function loadModule(directory: string, display: string, warnings: Diagnos
     }
   }
   return config;
+}
+
+/** A `.tf` file in HCL's native syntax or a `.tf.json` file in its JSON syntax, by the file's name. */
+export function parseConfigurationFile(text: string, file: string): HclFile {
+  return file.endsWith(".json") ? parseJsonSyntax(text, file) : parseHcl(text, file);
 }
 
 function addNamed(

@@ -5,6 +5,8 @@ import type { Directive } from "../../model/graph.ts";
 import { isPlainObject, Ref, setOwn, Unknown, type Value, type ValueObject } from "../../model/value.ts";
 import type { Diagnostic } from "../../spec/diagnostics.ts";
 import { readSourceFile } from "../read-source-file.ts";
+import { STATIC_DATA_SOURCES, type StaticDataSource } from "./data-sources/index.ts";
+import { evaluateBody } from "./evaluate-body.ts";
 import {
   evaluate,
   iterationPairs,
@@ -167,7 +169,7 @@ export class ModuleInstance {
 
   /** How many instances a resource or module call declares through `count`/`for_each`. */
   expansion(
-    kind: "resource" | "module",
+    kind: "resource" | "module" | "data",
     id: string,
     block: ResourceDeclaration["block"],
     file: string,
@@ -175,7 +177,7 @@ export class ModuleInstance {
     const cacheKey = `${kind}.${id}`;
     const cached = this.#expansions.get(cacheKey);
     if (cached) return cached;
-    const result = this.#expand(block, file, `${kind === "module" ? "module." : ""}${id}`);
+    const result = this.#expand(block, file, kind === "resource" ? id : `${kind}.${id}`);
     this.#expansions.set(cacheKey, result);
     return result;
   }
@@ -314,16 +316,20 @@ export class ModuleInstance {
         return name === undefined ? undefined : { value: located(() => this.local(name)), used: 1 };
       case "module":
         return name === undefined ? undefined : located(() => this.#moduleValue(name, steps));
-      case "data":
+      case "data": {
+        const id = steps
+          .slice(0, 2)
+          .map((s) => String(s.key))
+          .join(".");
+        const declared = this.config.dataSources.get(id);
+        const computed = declared && STATIC_DATA_SOURCES.get(declared.type);
+        if (declared && computed && steps[1]?.kind === "attr")
+          return { value: located(() => this.#dataSourceValue(declared, computed)), used: 2 };
         return {
-          value: new Unknown(
-            `the data source data.${steps
-              .slice(0, 2)
-              .map((s) => String(s.key))
-              .join(".")} is read only when Terraform runs`,
-          ),
+          value: new Unknown(`the data source data.${id} is read only when Terraform runs`),
           used: steps.length,
         };
+      }
       case "path": {
         const base = name === "module" ? this.config.directory : this.options.rootDirectory;
         return { value: relative(this.options.rootDirectory, base) || ".", used: 1 };
@@ -397,6 +403,38 @@ export class ModuleInstance {
         return out;
       }
     }
+  }
+
+  /** A data source plinth computes (see `STATIC_DATA_SOURCES`), per instance as `resourceValue` has them. */
+  #dataSourceValue(declared: ResourceDeclaration, source: StaticDataSource): Value {
+    const id = `${declared.type}.${declared.name}`;
+    return this.#memo(`data.${id}`, () => {
+      const instance = (key: InstanceKey): Value => {
+        const body = evaluateBody(this, declared.block.body, declared.file, key, source.schema);
+        if (body.incomplete) return new Unknown(body.incomplete);
+        try {
+          return source.evaluate(body.properties);
+        } catch (error) {
+          if (!(error instanceof EvaluationError)) throw error;
+          this.warn(`\`data.${id}\` cannot be evaluated: ${error.message}.`, declared.location);
+          return new Unknown(error.message);
+        }
+      };
+      const expansion = this.expansion("data", id, declared.block, declared.file);
+      switch (expansion.kind) {
+        case "single":
+          return instance({});
+        case "unknown":
+          return new Unknown(`the instances of data.${id} are known only after apply`);
+        case "count":
+          return instanceKeys(expansion).map(({ key }) => instance(key));
+        case "for_each": {
+          const out: ValueObject = {};
+          for (const { key } of instanceKeys(expansion)) setOwn(out, String(key.each?.key), instance(key));
+          return out;
+        }
+      }
+    });
   }
 
   #memo(key: string, compute: () => Value): Value {

@@ -6,12 +6,12 @@ import { InputError, type SourceLocation } from "../../errors.ts";
 import type { GraphOutput, GraphVariable, ResourceGraph, ResourceNode } from "../../model/graph.ts";
 import type { Value } from "../../model/value.ts";
 import { type Diagnostic, sortDiagnostics } from "../../spec/diagnostics.ts";
-import { hasTerraformFiles } from "../detect-input.ts";
+import { hasTerraformFiles, isTerraformFile } from "../detect-input.ts";
 import { dominantCloud, sortByAddress } from "../graph-parts.ts";
 import type { ReadInfrastructureOptions } from "../read-infrastructure.ts";
 import { readSourceFile } from "../read-source-file.ts";
 import { parseHcl } from "./hcl/parse-hcl.ts";
-import { argument, loadModule, type ModuleConfig } from "./load-module.ts";
+import { argument, loadModule, type ModuleConfig, parseConfigurationFile } from "./load-module.ts";
 import { ModuleInstance } from "./module-instance.ts";
 import { resourceNodes } from "./resource-nodes.ts";
 import { readVariableType, takesRawText } from "./variable-type.ts";
@@ -40,7 +40,7 @@ export function readTerraform(
   const reader = new ConfigurationReader(directory, displayDirectory, warnings);
   const roots = hasTerraformFiles(directory) ? [directory] : reader.findRoots();
   if (roots.length === 0) {
-    throw new InputError(`There are no Terraform .tf files in ${displayDirectory}.`, {
+    throw new InputError(`There are no Terraform files (.tf, .tf.json) in ${displayDirectory}.`, {
       hint: "Pass the directory holding your root module's .tf files.",
     });
   }
@@ -133,7 +133,7 @@ class ConfigurationReader {
       }
     }
     if (!existsSync(directory) || !statSync(directory).isDirectory() || !hasTerraformFiles(directory)) {
-      warn(`The module source \`${source}\` has no .tf files; its resources are not read.`);
+      warn(`The module source \`${source}\` has no Terraform files; its resources are not read.`);
       return undefined;
     }
     return this.load(directory);
@@ -147,7 +147,7 @@ class ConfigurationReader {
       const entries = readdirSync(directory, { withFileTypes: true }).sort((a, b) =>
         a.name.localeCompare(b.name),
       );
-      if (entries.some((e) => e.isFile() && e.name.endsWith(".tf"))) found.push(directory);
+      if (entries.some((e) => e.isFile() && isTerraformFile(e.name))) found.push(directory);
       for (const entry of entries) {
         if (entry.isDirectory() && !entry.name.startsWith(".") && !SKIPPED_DIRECTORIES.has(entry.name))
           walk(join(directory, entry.name));
@@ -156,10 +156,11 @@ class ConfigurationReader {
     walk(this.#top);
     const called = new Set<string>();
     for (const directory of found) {
-      for (const file of readdirSync(directory).filter((n) => n.endsWith(".tf"))) {
-        const text = readSourceFile(join(directory, file), join(this.display(directory), file));
+      for (const file of readdirSync(directory).filter(isTerraformFile)) {
+        const display = join(this.display(directory), file);
+        const text = readSourceFile(join(directory, file), display);
         if (!text.includes("module")) continue;
-        for (const block of parseHcl(text, join(this.display(directory), file)).body.blocks) {
+        for (const block of parseConfigurationFile(text, display).body.blocks) {
           const source = block.type === "module" ? argument(block, "source")?.expression : undefined;
           const path =
             source?.kind === "template" && typeof source.parts[0] === "string" ? source.parts[0] : undefined;

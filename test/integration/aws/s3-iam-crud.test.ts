@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
 import { before, describe, test } from "node:test";
 import {
   GetInstanceProfileCommand,
@@ -36,6 +37,8 @@ const trust = JSON.stringify({
 });
 
 describe("S3 resources against moto", () => {
+  // Bucket names are global (across moto's accounts too): a run of its own keeps a reused server clean.
+  const run = randomBytes(3).toString("hex");
   let aws: AwsContext;
   before(async () => {
     aws = await freshAws();
@@ -44,34 +47,34 @@ describe("S3 resources against moto", () => {
   test("aws_s3_bucket: tags set and updated, found by name and identity, force_destroy empties it", async () => {
     const s3 = aws.clients.s3();
     const address = "aws_s3_bucket.assets";
-    const props = { bucket: "itest-assets", force_destroy: true, tags: tagsFor(address) };
+    const props = { bucket: `itest-assets-${run}`, force_destroy: true, tags: tagsFor(address) };
     await lifecycle(aws, s3Bucket, address, props, {
       update: { tags: { ...tagsFor(address), team: "web" } },
       checkUpdated: async () => {
-        const { TagSet } = await s3.send(new GetBucketTaggingCommand({ Bucket: "itest-assets" }));
+        const { TagSet } = await s3.send(new GetBucketTaggingCommand({ Bucket: `itest-assets-${run}` }));
         assert.equal(TagSet?.find((t) => t.Key === "team")?.Value, "web");
-        assert.equal((await s3Bucket.find?.(aws, callFor(address, props)))?.id, "itest-assets");
+        assert.equal((await s3Bucket.find?.(aws, callFor(address, props)))?.id, `itest-assets-${run}`);
         assert.equal(
           await s3Bucket.find?.(aws, callFor("aws_s3_bucket.other", props)),
           undefined,
           "not ours",
         );
-        await s3.send(new PutObjectCommand({ Bucket: "itest-assets", Key: "a.txt", Body: "a" }));
+        await s3.send(new PutObjectCommand({ Bucket: `itest-assets-${run}`, Key: "a.txt", Body: "a" }));
       },
     });
   });
 
   test("a bucket create retried after it went through succeeds on the bucket it already owns", async () => {
-    const props = { bucket: "itest-retried", tags: tagsFor("aws_s3_bucket.r") };
+    const props = { bucket: `itest-retried-${run}`, tags: tagsFor("aws_s3_bucket.r") };
     const first = await s3Bucket.create(aws, callFor("aws_s3_bucket.r", props));
     const second = await s3Bucket.create(aws, callFor("aws_s3_bucket.r", props));
     assert.equal(second.id, first.id);
-    assert.equal(first.outputs.arn, "arn:aws:s3:::itest-retried");
+    assert.equal(first.outputs.arn, `arn:aws:s3:::itest-retried-${run}`);
   });
 
   test("bucket settings: versioning, encryption, public access block, lifecycle, policy", async () => {
     const s3 = aws.clients.s3();
-    const Bucket = "itest-settings";
+    const Bucket = `itest-settings-${run}`;
     await s3Bucket.create(aws, callFor("aws_s3_bucket.s", { bucket: Bucket }));
     const versioning = { bucket: Bucket, versioning_configuration: [{ status: "Enabled" }] };
     const created = await s3BucketVersioning.create(aws, callFor("aws_s3_bucket_versioning.s", versioning));

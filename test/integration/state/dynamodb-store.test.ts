@@ -10,7 +10,7 @@ import { createStateTable, DynamoDbStore } from "../../../src/state/dynamodb-sto
 import { motoClients, motoEnv } from "../../helpers/aws.ts";
 import { runCli } from "../../helpers/cli.ts";
 import { motoAccount, motoEndpoint } from "../../helpers/moto.ts";
-import { checkpoint, storeContract } from "./store-contract.ts";
+import { checkpoint, oneAfterAnother, storeContract } from "./store-contract.ts";
 
 let clients: AwsClients;
 const BUCKET = "plinth-state-offload";
@@ -32,7 +32,7 @@ async function freshStore(
   return new DynamoDbStore(clients, { table, bucket: BUCKET, ...options });
 }
 
-storeContract("DynamoDB store (moto)", (options = {}) => freshStore(options));
+storeContract("DynamoDB store (moto)", (options = {}) => freshStore(options), oneAfterAnother);
 
 test("DynamoDB store: items over 400 KB live in S3, referenced from the item", async () => {
   const store = await freshStore();

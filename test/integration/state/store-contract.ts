@@ -49,8 +49,24 @@ const request = (holder: string, pid = process.pid, host = "this-host"): LockReq
   pid,
 });
 
+/**
+ * Runs competing calls and settles them all. Concurrently where the backend under test serialises
+ * conditional writes as the real one does; one after another on moto, whose server checks a DynamoDB
+ * condition and writes without a lock, so racing requests can both pass (real DynamoDB evaluates each
+ * conditional write atomically). Either way exactly one call must win.
+ */
+export type Race = <T>(calls: Array<() => Promise<T>>) => Promise<PromiseSettledResult<T>[]>;
+
+export const concurrently: Race = (calls) => Promise.allSettled(calls.map((call) => call()));
+
+export const oneAfterAnother: Race = async (calls) => {
+  const results = [];
+  for (const call of calls) results.push(...(await Promise.allSettled([call()])));
+  return results;
+};
+
 /** The behaviour every StateStore must have; run against the local file store and DynamoDB on moto. */
-export function storeContract(name: string, makeStore: StoreFactory): void {
+export function storeContract(name: string, makeStore: StoreFactory, race: Race = concurrently): void {
   describe(`${name}: the state store contract`, () => {
     test("an empty store has no versions, journal, lock or audit records", async () => {
       const store = await makeStore();
@@ -90,10 +106,10 @@ export function storeContract(name: string, makeStore: StoreFactory): void {
 
     test("two runs committing the same version: exactly one wins", async () => {
       const store = await makeStore();
-      const results = await Promise.allSettled([
-        store.commitCheckpoint(KEY, checkpoint(1, 1)),
-        store.commitCheckpoint(KEY, checkpoint(1, 2)),
-        store.commitCheckpoint(KEY, checkpoint(1, 3)),
+      const results = await race([
+        () => store.commitCheckpoint(KEY, checkpoint(1, 1)),
+        () => store.commitCheckpoint(KEY, checkpoint(1, 2)),
+        () => store.commitCheckpoint(KEY, checkpoint(1, 3)),
       ]);
       assert.equal(results.filter((r) => r.status === "fulfilled").length, 1);
       assert.equal(await store.latestVersion(KEY), 1);
@@ -155,8 +171,8 @@ export function storeContract(name: string, makeStore: StoreFactory): void {
 
     test("ten runs racing for the lock: exactly one gets it", async () => {
       const store = await makeStore();
-      const results = await Promise.allSettled(
-        Array.from({ length: 10 }, (_, i) => store.acquireLock(KEY, request(`run-${i}`))),
+      const results = await race(
+        Array.from({ length: 10 }, (_, i) => () => store.acquireLock(KEY, request(`run-${i}`))),
       );
       const won = results.filter((r) => r.status === "fulfilled");
       assert.equal(won.length, 1);

@@ -126,9 +126,9 @@ describe("plinth cost", () => {
 
   it("refuses what it cannot read, each in one sentence", async () => {
     const dir = project();
-    writeFileSync(join(dir, "main.tf.json"), "{}\n");
+    writeFileSync(join(dir, "main.tf.json"), '{"resource": {},}\n');
     const cases: Array<[string[], RegExp]> = [
-      [["cost", "main.tf.json"], /Terraform JSON syntax, which plinth does not read yet/],
+      [["cost", "main.tf.json"], /^error: main\.tf\.json:1:17: This is not valid JSON: unexpected `}`/],
       [["cost", "--currency", "EUR"], /needs exchange rates/],
       [["cost", "--format", "pdf"], /--format must be one of/],
       [["cost", "--prices", "cheap"], /--prices must be offline or live/],

@@ -88,6 +88,18 @@ describe("plinth inspect", () => {
     assertMatchesCliSchema("error.schema.json", { error });
     assert.deepEqual([error.name, error.file, error.line], ["HclSyntaxError", "main.tf", 2]);
 
+    const jsonSyntax = writeTree({
+      "main.tf": 'resource "aws_sqs_queue" "q" {}\n',
+      "queues.tf.json": '{\n  "resource": {"aws_sqs_queue": {"r": {"name": "r",}}}\n}\n',
+    });
+    const malformed = await runCli(["inspect", "."], { cwd: jsonSyntax });
+    assert.equal(malformed.code, 1);
+    assert.equal(
+      malformed.stderr,
+      "error: queues.tf.json:2:52: This is not valid JSON: unexpected `}` (Terraform's JSON syntax allows no comments or trailing commas).\n",
+    );
+    assert.equal(malformed.stdout, "");
+
     const missing = await runCli(["inspect", "nowhere"], { cwd: dir });
     assert.equal(missing.code, 1);
     assert.equal(

@@ -328,3 +328,38 @@ describe("plinth policy check refuses bad input in one sentence, exit 1", () => 
     assert.deepEqual(Object.keys(JSON.parse(result.stdout)), ["error"]);
   });
 });
+
+describe("plinth policy check on Terraform that builds policies with aws_iam_policy_document", () => {
+  const fixtureDir = (name: string) =>
+    new URL(`../../fixtures/ingest/terraform/iam-policy-document/${name}`, import.meta.url).pathname;
+  const wildcardRules = ["--rule", "PLINTH-AWS-031", "PLINTH-AWS-032"];
+
+  test("a data source granting *:* fails both wildcard rules at the policy's line in its .tf.json", async () => {
+    const result = await runCli(["policy", "check", fixtureDir("admin"), ...wildcardRules, "--json"]);
+    assert.equal(result.code, 2, result.stderr);
+    const report = JSON.parse(result.stdout);
+    assertMatchesCliSchema("policy-check.schema.json", report);
+    assert.deepEqual(
+      report.results.map((r: { ruleId: string; address: string; status: string; line: number }) => [
+        r.ruleId,
+        r.address,
+        r.status,
+        r.line,
+      ]),
+      [
+        ["PLINTH-AWS-031", "aws_iam_role_policy.operator", "fail", 8],
+        ["PLINTH-AWS-032", "aws_iam_role_policy.operator", "fail", 8],
+      ],
+    );
+    assert.match(report.results[0].file, /admin\/policy\.tf\.json$/);
+  });
+
+  test("a least-privilege document with references to its bucket passes them, not unknown", async () => {
+    const result = await runCli(["policy", "check", fixtureDir("least-privilege"), ...wildcardRules]);
+    assert.equal(result.code, 0, result.stdout);
+    assert.match(
+      result.stdout,
+      /Policy check passed: 3 resources, 2 rules: 2 passed, 0 failed .*, 0 unknown/,
+    );
+  });
+});

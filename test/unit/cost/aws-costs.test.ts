@@ -135,6 +135,31 @@ describe("aws_db_instance", () => {
     assert.equal(line(ha, "Provisioned IOPS").monthlyCost, 200);
     assert.equal(ha.monthlyCost, money(249.66 + 25 + 200));
   });
+
+  it("prices a read replica at its source's engine, and says why when the source is elsewhere", async () => {
+    const report = await price("aws", "us-east-1", [
+      node("aws_db_instance.main", {
+        engine: "postgres",
+        instance_class: "db.t3.micro",
+        allocated_storage: 20,
+      }),
+      node("aws_db_instance.replica", {
+        replicate_source_db: new Ref("aws_db_instance.main", ["identifier"]),
+        instance_class: "db.t3.micro",
+      }),
+      node("aws_db_instance.outside", {
+        replicate_source_db: "arn:aws:rds:us-east-1:123456789012:db:elsewhere",
+        instance_class: "db.t3.micro",
+      }),
+    ]);
+    // db.t3.micro postgres Single-AZ $0.018 × 730 = $13.14, as its source
+    const replica = line(resource(report, "aws_db_instance.replica"), "Database instance");
+    assert.equal(replica.monthlyCost, 13.14);
+    assert.match(replica.name, /postgres/);
+    const outside = line(resource(report, "aws_db_instance.outside"), "Database instance");
+    assert.equal(outside.monthlyCost, null);
+    assert.match(outside.note ?? "", /replica inherits/);
+  });
 });
 
 describe("networking", () => {

@@ -307,6 +307,20 @@ describe("malformed and hostile templates", () => {
     );
   });
 
+  test("the Rules section's functions are read as short forms, and the resources still come through", () => {
+    const template = [
+      "Parameters:\n  Subnets:\n    Type: List<AWS::EC2::Subnet::Id>\n",
+      "Rules:\n  SameVpc:\n    Assertions:\n      - Assert:\n          Fn::EachMemberEquals:\n",
+      "            - !ValueOfAll [AWS::EC2::Subnet::Id, VpcId]\n            - !ValueOf [Subnets, VpcId]\n",
+      "        AssertDescription: subnets in one VPC\n",
+      "Resources:\n  A:\n    Type: AWS::SNS::Topic\n",
+    ].join("");
+    assert.deepEqual(
+      read(template).graphs[0]?.nodes.map((n) => n.type),
+      ["aws_sns_topic"],
+    );
+  });
+
   test("alias bombs are refused, not expanded", () => {
     const bomb = `a: &a ["x","x","x","x","x","x","x","x","x","x"]\n${Array.from(
       { length: 8 },

@@ -93,19 +93,20 @@ describe("HCL parser", () => {
 describe("input detection", () => {
   const dir = writeTree({
     "data.json": '{"hello": "world"}',
-    "main.tf.json": '{"resource": {}}',
+    "main.tf.json": '{"resource": {"aws_sns_topic": {"t": {}}}}',
     "notes.yaml": "title: notes\n",
     "main.tf": 'resource "aws_sqs_queue" "q" {}\n',
   });
-  test("a .tf file reads its directory; other documents are refused with what plinth reads", () => {
-    assert.equal(readInfrastructure(join(dir, "main.tf")).graphs[0]?.nodes[0]?.address, "aws_sqs_queue.q");
+  test("a .tf or .tf.json file reads its directory; other documents are refused with what plinth reads", () => {
+    for (const file of ["main.tf", "main.tf.json"]) {
+      assert.deepEqual(
+        readInfrastructure(join(dir, file)).graphs[0]?.nodes.map((n) => n.address),
+        ["aws_sns_topic.t", "aws_sqs_queue.q"],
+      );
+    }
     assert.throws(
       () => readInfrastructure(join(dir, "data.json"), { display: "data.json" }),
       /^InputError: data\.json is JSON but neither a Terraform plan \(`terraform show -json`\) nor a CloudFormation template\.$/,
-    );
-    assert.throws(
-      () => readInfrastructure(join(dir, "main.tf.json"), { display: "main.tf.json" }),
-      /Terraform JSON syntax, which plinth does not read yet/,
     );
     assert.throws(
       () => readInfrastructure(join(dir, "notes.yaml"), { display: "notes.yaml" }),
@@ -113,7 +114,7 @@ describe("input detection", () => {
     );
     assert.throws(
       () => readInfrastructure(writeTree({ "README.md": "x" }), { display: "empty" }),
-      /There are no Terraform \.tf files in empty/,
+      /There are no Terraform files \(\.tf, \.tf\.json\) in empty/,
     );
   });
 

@@ -48,6 +48,17 @@ describe("AWS lowering: secure defaults", () => {
     assert.equal(dev.nodes.filter((n) => n.type === "aws_s3_bucket").length, 2);
   });
 
+  test("the log bucket keeps its logs on destroy unless every bucket of the environment is disposable", () => {
+    const forceDestroy = (spec: string) =>
+      nodeOf(graphOf(`${HEADER}components:\n${spec}`), "aws_s3_bucket._access_logs").properties.force_destroy;
+    assert.equal(forceDestroy("  a:\n    type: bucket\n    forceDestroy: true\n"), true);
+    assert.equal(
+      forceDestroy("  a:\n    type: bucket\n    forceDestroy: true\n  b:\n    type: bucket\n"),
+      false,
+    );
+    assert.equal(nodeOf(dev, "aws_s3_bucket._access_logs").properties.force_destroy, false);
+  });
+
   test("a public bucket opens only what it asks for", () => {
     const graph = graphOf(
       `${HEADER}components:\n  site:\n    type: bucket\n    public: true\n    versioning: false\n`,

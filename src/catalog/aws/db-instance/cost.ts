@@ -1,11 +1,14 @@
+import { Ref } from "../../../model/value.ts";
 import {
   bool,
   type ComponentSpec,
+  type CostContext,
   type CostFunction,
   hourly,
   lookupTable,
   monthly,
   num,
+  prop,
   str,
   unknownPrice,
   usage,
@@ -29,10 +32,11 @@ const STORAGE_KEY: Record<string, string> = lookupTable({
 /**
  * aws_db_instance: instance hours by engine, class and deployment (Multi-AZ doubles both), storage by
  * type (the API's default is io1 when IOPS are set, otherwise gp2), provisioned IOPS and throughput, and
- * backup storage beyond the free allocation from usage (`additional_backup_storage_gb`).
+ * backup storage beyond the free allocation from usage (`additional_backup_storage_gb`). A read replica
+ * without an engine of its own runs its source's, when the source is in the same graph.
  */
 export const dbInstanceCost: CostFunction = (ctx) => {
-  const engine = str(ctx, "engine") ?? "";
+  const engine = str(ctx, "engine") ?? sourceEngine(ctx) ?? "";
   const instanceClass = str(ctx, "instance_class");
   const multiAz = bool(ctx, "multi_az") ?? false;
   const deployment = multiAz ? "Multi-AZ" : "Single-AZ";
@@ -112,3 +116,11 @@ export const dbInstanceCost: CostFunction = (ctx) => {
   );
   return { components: lines };
 };
+
+/** The engine of the instance a replica's `replicate_source_db` refers to. */
+function sourceEngine(ctx: CostContext): string | undefined {
+  const source = ctx.node.properties.replicate_source_db;
+  const node = source instanceof Ref ? ctx.lookup(source.address) : undefined;
+  const engine = node ? prop(ctx, "engine", node.properties) : undefined;
+  return typeof engine === "string" ? engine : undefined;
+}

@@ -1,4 +1,12 @@
-import { bool, type CloudFormationMapping, each, number, type PropertyRule } from "../type-mapping.ts";
+import {
+  bool,
+  type CloudFormationMapping,
+  each,
+  number,
+  type PropertyRule,
+  string,
+} from "../type-mapping.ts";
+import { isRoot } from "./ec2-instance.ts";
 
 const ebs = [
   ["DeviceName", "device_name"],
@@ -73,5 +81,101 @@ export const launchTemplate: CloudFormationMapping = {
     LatestVersionNumber: "latest_version",
     DefaultVersionNumber: "default_version",
     LaunchTemplateId: "id",
+  },
+};
+
+const launchConfigurationVolume = [
+  ["Ebs.VolumeSize", "volume_size", number],
+  ["Ebs.VolumeType", "volume_type"],
+  ["Ebs.Encrypted", "encrypted", bool],
+  ["Ebs.Iops", "iops", number],
+  ["Ebs.Throughput", "throughput", number],
+  ["Ebs.DeleteOnTermination", "delete_on_termination", bool],
+] satisfies PropertyRule[];
+
+export const launchConfiguration: CloudFormationMapping = {
+  cloudFormationType: "AWS::AutoScaling::LaunchConfiguration",
+  main: {
+    terraformType: "aws_launch_configuration",
+    rules: [
+      ["LaunchConfigurationName", "name"],
+      ["ImageId", "image_id"],
+      ["InstanceType", "instance_type"],
+      ["KeyName", "key_name"],
+      ["SecurityGroups", "security_groups"],
+      ["IamInstanceProfile", "iam_instance_profile"],
+      ["UserData", "user_data"],
+      ["AssociatePublicIpAddress", "associate_public_ip_address", bool],
+      ["EbsOptimized", "ebs_optimized", bool],
+      ["InstanceMonitoring", "enable_monitoring", bool],
+      ["PlacementTenancy", "placement_tenancy"],
+      ["SpotPrice", "spot_price"],
+      ["MetadataOptions.HttpTokens", "metadata_options[0].http_tokens"],
+      ["MetadataOptions.HttpEndpoint", "metadata_options[0].http_endpoint"],
+      ["MetadataOptions.HttpPutResponseHopLimit", "metadata_options[0].http_put_response_hop_limit", number],
+      each("BlockDeviceMappings", "root_block_device", [...launchConfigurationVolume], isRoot),
+      each(
+        "BlockDeviceMappings",
+        "ebs_block_device",
+        [["DeviceName", "device_name"], ...launchConfigurationVolume],
+        (v) => !isRoot(v),
+      ),
+    ],
+  },
+  ref: "name",
+};
+
+export const scalingPolicy: CloudFormationMapping = {
+  cloudFormationType: "AWS::AutoScaling::ScalingPolicy",
+  main: {
+    terraformType: "aws_autoscaling_policy",
+    rules: [
+      ["AutoScalingGroupName", "autoscaling_group_name"],
+      ["PolicyType", "policy_type"],
+      ["AdjustmentType", "adjustment_type"],
+      ["ScalingAdjustment", "scaling_adjustment", number],
+      ["Cooldown", "cooldown", number],
+      ["MetricAggregationType", "metric_aggregation_type"],
+      ["EstimatedInstanceWarmup", "estimated_instance_warmup", number],
+      ["MinAdjustmentMagnitude", "min_adjustment_magnitude", number],
+      each("StepAdjustments", "step_adjustment", [
+        ["MetricIntervalLowerBound", "metric_interval_lower_bound", string],
+        ["MetricIntervalUpperBound", "metric_interval_upper_bound", string],
+        ["ScalingAdjustment", "scaling_adjustment", number],
+      ]),
+      ["TargetTrackingConfiguration.TargetValue", "target_tracking_configuration[0].target_value", number],
+      [
+        "TargetTrackingConfiguration.DisableScaleIn",
+        "target_tracking_configuration[0].disable_scale_in",
+        bool,
+      ],
+      [
+        "TargetTrackingConfiguration.PredefinedMetricSpecification.PredefinedMetricType",
+        "target_tracking_configuration[0].predefined_metric_specification[0].predefined_metric_type",
+      ],
+      [
+        "TargetTrackingConfiguration.PredefinedMetricSpecification.ResourceLabel",
+        "target_tracking_configuration[0].predefined_metric_specification[0].resource_label",
+      ],
+    ],
+  },
+  ref: "arn",
+  attributes: { Arn: "arn", PolicyName: "name" },
+};
+
+export const scheduledAction: CloudFormationMapping = {
+  cloudFormationType: "AWS::AutoScaling::ScheduledAction",
+  main: {
+    terraformType: "aws_autoscaling_schedule",
+    rules: [
+      ["AutoScalingGroupName", "autoscaling_group_name"],
+      ["MinSize", "min_size", number],
+      ["MaxSize", "max_size", number],
+      ["DesiredCapacity", "desired_capacity", number],
+      ["Recurrence", "recurrence"],
+      ["StartTime", "start_time"],
+      ["EndTime", "end_time"],
+      ["TimeZone", "time_zone"],
+    ],
   },
 };

@@ -2,7 +2,7 @@ import type { ValueObject } from "../../../model/value.ts";
 import { bool, type CloudFormationMapping, each, number, type PropertyRule, tags } from "../type-mapping.ts";
 
 /** A block device on the usual root device names is the root volume; the others are EBS volumes. */
-const isRoot = (v: ValueObject) => v.DeviceName === "/dev/xvda" || v.DeviceName === "/dev/sda1";
+export const isRoot = (v: ValueObject) => v.DeviceName === "/dev/xvda" || v.DeviceName === "/dev/sda1";
 
 const ebs = [
   ["Ebs.VolumeSize", "volume_size", number],

@@ -97,3 +97,19 @@ export const ec2FlowLog: CloudFormationMapping = {
     ],
   },
 };
+
+export const ec2NetworkInterface: CloudFormationMapping = {
+  cloudFormationType: "AWS::EC2::NetworkInterface",
+  main: {
+    terraformType: "aws_network_interface",
+    rules: [
+      ["SubnetId", "subnet_id"],
+      ["Description", "description"],
+      ["GroupSet", "security_groups"],
+      ["PrivateIpAddress", "private_ip"],
+      ["SourceDestCheck", "source_dest_check", bool],
+      ["Tags", "tags", tags],
+    ],
+  },
+  attributes: { PrimaryPrivateIpAddress: "private_ip" },
+};

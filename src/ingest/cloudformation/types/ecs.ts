@@ -1,4 +1,4 @@
-import { bool, type CloudFormationMapping, json, number, tags } from "../type-mapping.ts";
+import { bool, type CloudFormationMapping, each, json, number, tags } from "../type-mapping.ts";
 
 /** CloudFormation container definitions are PascalCase; Terraform holds the ECS API JSON (camelCase). */
 function camelCase(value: unknown): unknown {
@@ -48,7 +48,11 @@ export const ecsTaskDefinition: CloudFormationMapping = {
       ["RequiresCompatibilities", "requires_compatibilities"],
       ["ExecutionRoleArn", "execution_role_arn"],
       ["TaskRoleArn", "task_role_arn"],
-      ["ContainerDefinitions", "container_definitions", (v, all) => json(camelCase(v) as never, all)],
+      [
+        "ContainerDefinitions",
+        "container_definitions",
+        (v, all, owner) => json(camelCase(v) as never, all, owner),
+      ],
       ["RuntimePlatform.CpuArchitecture", "runtime_platform[0].cpu_architecture"],
       ["RuntimePlatform.OperatingSystemFamily", "runtime_platform[0].operating_system_family"],
       ["EphemeralStorage.SizeInGiB", "ephemeral_storage[0].size_in_gib", number],
@@ -56,4 +60,21 @@ export const ecsTaskDefinition: CloudFormationMapping = {
     ],
   },
   ref: "arn",
+};
+
+export const ecsCluster: CloudFormationMapping = {
+  cloudFormationType: "AWS::ECS::Cluster",
+  main: {
+    terraformType: "aws_ecs_cluster",
+    rules: [
+      ["ClusterName", "name"],
+      each("ClusterSettings", "setting", [
+        ["Name", "name"],
+        ["Value", "value"],
+      ]),
+      ["Tags", "tags", tags],
+    ],
+  },
+  ref: "name",
+  attributes: { Arn: "arn" },
 };

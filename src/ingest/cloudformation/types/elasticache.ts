@@ -1,4 +1,4 @@
-import { bool, type CloudFormationMapping, number, tags } from "../type-mapping.ts";
+import { bool, type CloudFormationMapping, number, parameterBlocks, tags } from "../type-mapping.ts";
 
 export const elasticacheCluster: CloudFormationMapping = {
   cloudFormationType: "AWS::ElastiCache::CacheCluster",
@@ -43,6 +43,33 @@ export const elasticacheReplicationGroup: CloudFormationMapping = {
       ["SnapshotRetentionLimit", "snapshot_retention_limit", number],
       ["CacheSubnetGroupName", "subnet_group_name"],
       ["SecurityGroupIds", "security_group_ids"],
+      ["Tags", "tags", tags],
+    ],
+  },
+};
+
+export const elasticacheSubnetGroup: CloudFormationMapping = {
+  cloudFormationType: "AWS::ElastiCache::SubnetGroup",
+  main: {
+    terraformType: "aws_elasticache_subnet_group",
+    rules: [
+      ["CacheSubnetGroupName", "name"],
+      ["Description", "description"],
+      ["SubnetIds", "subnet_ids"],
+      ["Tags", "tags", tags],
+    ],
+  },
+  ref: "name",
+};
+
+export const elasticacheParameterGroup: CloudFormationMapping = {
+  cloudFormationType: "AWS::ElastiCache::ParameterGroup",
+  main: {
+    terraformType: "aws_elasticache_parameter_group",
+    rules: [
+      ["CacheParameterGroupFamily", "family"],
+      ["Description", "description"],
+      ["Properties", "parameter", parameterBlocks],
       ["Tags", "tags", tags],
     ],
   },

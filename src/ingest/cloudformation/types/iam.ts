@@ -1,4 +1,4 @@
-import { type CloudFormationMapping, each, json, number, tags } from "../type-mapping.ts";
+import { type CloudFormationMapping, each, first, json, number, tags } from "../type-mapping.ts";
 
 export const iamRole: CloudFormationMapping = {
   cloudFormationType: "AWS::IAM::Role",
@@ -71,4 +71,19 @@ export const iamRolePolicy: CloudFormationMapping = {
       ["PolicyDocument", "policy", json],
     ],
   },
+};
+
+/** CloudFormation takes a list of roles, of which IAM allows one; Terraform takes the one. */
+export const iamInstanceProfile: CloudFormationMapping = {
+  cloudFormationType: "AWS::IAM::InstanceProfile",
+  main: {
+    terraformType: "aws_iam_instance_profile",
+    rules: [
+      ["InstanceProfileName", "name"],
+      ["Path", "path"],
+      ["Roles", "role", first],
+    ],
+  },
+  ref: "name",
+  attributes: { Arn: "arn" },
 };

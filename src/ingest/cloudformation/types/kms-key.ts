@@ -20,3 +20,15 @@ export const kmsKey: CloudFormationMapping = {
   ref: "key_id",
   attributes: { Arn: "arn", KeyId: "key_id" },
 };
+
+export const kmsAlias: CloudFormationMapping = {
+  cloudFormationType: "AWS::KMS::Alias",
+  main: {
+    terraformType: "aws_kms_alias",
+    rules: [
+      ["AliasName", "name"],
+      ["TargetKeyId", "target_key_id"],
+    ],
+  },
+  ref: "name",
+};

@@ -15,3 +15,29 @@ export const logsLogGroup: CloudFormationMapping = {
   ref: "name",
   attributes: { Arn: "arn" },
 };
+
+export const logsLogStream: CloudFormationMapping = {
+  cloudFormationType: "AWS::Logs::LogStream",
+  main: {
+    terraformType: "aws_cloudwatch_log_stream",
+    rules: [
+      ["LogGroupName", "log_group_name"],
+      ["LogStreamName", "name"],
+    ],
+  },
+  ref: "name",
+};
+
+/** A saved Logs Insights query; running it is billed to the data it scans, not to the definition. */
+export const logsQueryDefinition: CloudFormationMapping = {
+  cloudFormationType: "AWS::Logs::QueryDefinition",
+  main: {
+    terraformType: "aws_cloudwatch_query_definition",
+    rules: [
+      ["Name", "name"],
+      ["QueryString", "query_string"],
+      ["LogGroupNames", "log_group_names"],
+    ],
+  },
+  attributes: { QueryDefinitionId: "query_definition_id" },
+};

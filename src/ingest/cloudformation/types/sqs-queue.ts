@@ -1,4 +1,4 @@
-import { bool, type CloudFormationMapping, json, number, tags } from "../type-mapping.ts";
+import { bool, type CloudFormationMapping, first, json, number, tags } from "../type-mapping.ts";
 
 export const sqsQueue: CloudFormationMapping = {
   cloudFormationType: "AWS::SQS::Queue",
@@ -22,4 +22,16 @@ export const sqsQueue: CloudFormationMapping = {
   },
   ref: "url",
   attributes: { Arn: "arn", QueueName: "name", QueueUrl: "url" },
+};
+
+/** One policy for a list of queues; Terraform sets one queue's policy, read here as the first's. */
+export const sqsQueuePolicy: CloudFormationMapping = {
+  cloudFormationType: "AWS::SQS::QueuePolicy",
+  main: {
+    terraformType: "aws_sqs_queue_policy",
+    rules: [
+      ["Queues", "queue_url", first],
+      ["PolicyDocument", "policy", json],
+    ],
+  },
 };

@@ -54,7 +54,15 @@ export function jsonEncode(value: Value): string {
     if (isPlainObject(v)) return Object.fromEntries(sortedEntries(v).map(([k, x]) => [k, sort(x)]));
     return v;
   };
-  return JSON.stringify(sort(value))
+  return escapeAsGo(JSON.stringify(sort(value)));
+}
+
+/**
+ * JSON text as Go's encoder writes it (Terraform and its providers are Go): `<`, `>`, `&`, U+2028 and
+ * U+2029 escaped. They only occur inside strings, so replacing them in the whole text is safe.
+ */
+export function escapeAsGo(json: string): string {
+  return json
     .replace(/</g, "\\u003c")
     .replace(/>/g, "\\u003e")
     .replace(/&/g, "\\u0026")

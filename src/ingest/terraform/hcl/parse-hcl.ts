@@ -23,16 +23,26 @@ export class HclSyntaxError extends InputError {
  * report errors as an opaque parse-tree node (tree-sitter); this one says what was expected where.
  */
 export function parseHcl(text: string, file: string): HclFile {
-  const parser = new Parser(text, file, 0, true);
+  const parser = new Parser(text, file, FILE_START, true);
   const body = parser.parseBody(undefined);
   return { file, body, comments: parser.comments };
 }
 
-/** Parses a whole text as a template (`templatefile`), with `${…}` and `%{…}` but no escapes. */
-export function parseTemplate(text: string, file: string): Expression {
-  const parser = new Parser(text, file, 0, false);
-  return parser.parseStandaloneTemplate();
+/**
+ * Parses a whole text as a template, with `${…}` and `%{…}` and their `$${`/`%%{` escapes but no
+ * backslash escapes: `templatefile` contents, and JSON syntax strings (already unescaped by the JSON
+ * parser). `start` is where the text begins in its file, so positions inside point at the file.
+ */
+export function parseTemplate(text: string, file: string, start: Position = FILE_START): Expression {
+  return new Parser(text, file, start, false).parseStandaloneTemplate();
 }
+
+/** Parses a whole text as one expression (`aws.west`, `list(string)` in JSON syntax); `start` as above. */
+export function parseExpression(text: string, file: string, start: Position = FILE_START): Expression {
+  return new Parser(text, file, start, false).parseStandaloneExpression();
+}
+
+const FILE_START: Position = { line: 1, col: 1 };
 
 const IDENTIFIER = /[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}_-]*/uy;
 const NUMBER = /[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
@@ -66,6 +76,8 @@ class Parser {
   readonly #text: string;
   readonly #file: string;
   readonly #lineOffset: number;
+  /** Added to columns on the text's first line: where the text starts within its file's line. */
+  readonly #colOffset: number;
   readonly #lineStarts: number[] = [0];
   readonly #collectComments: boolean;
   readonly #seenComments = new Set<number>();
@@ -74,10 +86,11 @@ class Parser {
   #newlinesAreSpace = 0;
   #depth = 0;
 
-  constructor(text: string, file: string, lineOffset: number, collectComments: boolean) {
+  constructor(text: string, file: string, start: Position, collectComments: boolean) {
     this.#text = text;
     this.#file = file;
-    this.#lineOffset = lineOffset;
+    this.#lineOffset = start.line - 1;
+    this.#colOffset = start.col - 1;
     this.#collectComments = collectComments;
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.#lineStarts.push(i + 1);
   }
@@ -85,6 +98,14 @@ class Parser {
   parseStandaloneTemplate(): Expression {
     const pos = this.#pos();
     return { kind: "template", parts: buildTemplate(this.#templateParts(undefined, pos), this), pos };
+  }
+
+  parseStandaloneExpression(): Expression {
+    this.#newlinesAreSpace++;
+    const expression = this.#expression();
+    this.#skip(true);
+    if (!this.#atEnd()) this.#fail("Expected the end of the expression");
+    return expression;
   }
 
   // ---- bodies
@@ -456,7 +477,7 @@ class Parser {
       if (Number.isFinite(indent)) content = lines.map((l) => l.slice(indent)).join("\n");
     }
     this.#i = start + end.index + end[0].length;
-    const inner = new Parser(content, this.#file, this.#pos(start).line - 1, false);
+    const inner = new Parser(content, this.#file, { line: this.#pos(start).line, col: 1 }, false);
     const parts = buildTemplate(inner.#templateParts(undefined, pos), inner);
     return { kind: "template", parts, pos };
   }
@@ -669,7 +690,8 @@ class Parser {
       if ((this.#lineStarts[mid] as number) <= offset) low = mid;
       else high = mid - 1;
     }
-    return { line: this.#lineOffset + low + 1, col: offset - (this.#lineStarts[low] as number) + 1 };
+    const col = offset - (this.#lineStarts[low] as number) + 1;
+    return { line: this.#lineOffset + low + 1, col: low === 0 ? col + this.#colOffset : col };
   }
 
   #fail(message: string): never {

@@ -164,6 +164,11 @@ export interface Attribute {
   name: string;
   expression: Expression;
   pos: Position;
+  /**
+   * JSON syntax only: a property whose value is an object or an array of objects is either an argument
+   * or nested blocks, which only the provider schema decides. These are the blocks it would be.
+   */
+  asBlocks?: Block[];
 }
 
 export interface Block {

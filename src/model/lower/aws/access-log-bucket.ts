@@ -12,6 +12,8 @@ const LOG_BUCKET = "_access_logs";
  * SSE-S3 (access logging cannot write SSE-KMS), versioned, private, TLS only, logs kept a year, and
  * writable only by the S3 logging service for this app's buckets. It does not log its own access (that
  * would log every log delivery); the suppression says so, so policy reports it as accepted, not missed.
+ * Logs are evidence, so destroy keeps a bucket holding them, unless every bucket of the environment is
+ * declared disposable (`forceDestroy`, as preview environments are): then its logs go with it.
  */
 export function accessLogBucket(ctx: LoweringContext, first: Component): string {
   const address = `aws_s3_bucket.${LOG_BUCKET}`;
@@ -19,7 +21,8 @@ export function accessLogBucket(ctx: LoweringContext, first: Component): string 
   const { app, env } = ctx.spec;
   const name = `${app}-${env}-access-logs-${shortHash(`${app}/${env}`, 6)}`.slice(0, 63);
   // It belongs to the first bucket that needs it, so it moves with a component (nested stacks, graphs).
-  ctx.add(first, "aws_s3_bucket", LOG_BUCKET, { bucket: name, force_destroy: false });
+  const disposable = ctx.spec.components.every((c) => c.type !== "bucket" || c.props.forceDestroy === true);
+  ctx.add(first, "aws_s3_bucket", LOG_BUCKET, { bucket: name, force_destroy: disposable });
   const node = ctx.nodes.get(address);
   if (node) {
     node.directives = [
