@@ -105,12 +105,14 @@ export function writeProject(
   mkdirSync(dirname(dir), { recursive: true });
   const staging = mkdtempSync(join(dirname(dir), `.${basename(dir)}.plinth-`));
   try {
-    for (const [path, content] of files) {
-      mkdirSync(dirname(join(staging, path)), { recursive: true });
-      writeFileSync(join(staging, path), content);
-    }
     const manifest: Manifest = { generator: "plinth", format, files: {} };
-    for (const [path, content] of files) manifest.files[path] = sha256(content);
+    for (const [path, content] of files) {
+      // Encoded once for both the file and its hash (a large main.tf or template is megabytes).
+      const bytes = Buffer.from(content);
+      mkdirSync(dirname(join(staging, path)), { recursive: true });
+      writeFileSync(join(staging, path), bytes);
+      manifest.files[path] = sha256(bytes);
+    }
     writeFileSync(join(staging, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
 
     if (!existsSync(dir)) {

@@ -1,7 +1,7 @@
 import { TextBuilder } from "./text-builder.ts";
 
-/** A YAML value: JSON data plus tagged nodes (`!Ref Bucket`). */
-export type YamlValue = null | boolean | number | string | YamlValue[] | YamlMap | YamlTagged;
+/** A YAML value: JSON data plus tagged nodes (`!Ref Bucket`) and values that write as others. */
+export type YamlValue = null | boolean | number | string | YamlValue[] | YamlMap | YamlTagged | YamlNode;
 export interface YamlMap {
   [key: string]: YamlValue;
 }
@@ -17,12 +17,29 @@ export class YamlTagged {
 }
 
 /**
+ * A value written as the YAML value `toYaml()` returns. CloudFormation's intrinsic functions are this:
+ * a template's properties are written as they are, each intrinsic turned into its tagged node only as
+ * it is written, rather than the whole template copied into YAML values first (at thousands of
+ * resources that copy cost as much as writing).
+ */
+export abstract class YamlNode {
+  abstract toYaml(): YamlValue;
+}
+
+/** The value a YamlNode stands for (nodes may return nodes); any other value itself. */
+function resolved(value: YamlValue): Exclude<YamlValue, YamlNode> {
+  while (value instanceof YamlNode) value = value.toYaml();
+  return value;
+}
+
+/**
  * Block-style YAML that every YAML 1.1 and 1.2 reader reads back as the same data: a string is plain
  * only when it cannot be read as anything else (a number, boolean, null, date, or YAML syntax), and
  * double-quoted with JSON escapes otherwise; multi-line text is a literal block where that is exact.
  * Nothing a spec holds can become YAML structure, a tag or an anchor.
  */
-export function writeYaml(value: YamlValue): string {
+export function writeYaml(node: YamlValue): string {
+  const value = resolved(node);
   const out = new TextBuilder();
   if (isMap(value) && hasKeys(value)) writeMap(value, "", out);
   else if (Array.isArray(value) && value.length > 0) writeList(value, "", out);
@@ -65,12 +82,17 @@ export class YamlMappingWriter {
 
 function isMap(value: YamlValue): value is YamlMap {
   return (
-    typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof YamlTagged)
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof YamlTagged) &&
+    !(value instanceof YamlNode)
   );
 }
 
 /** Whether the value takes lines of its own below its key. */
-function isBlock(value: YamlValue): boolean {
+function isBlock(node: YamlValue): boolean {
+  const value = resolved(node);
   if (Array.isArray(value)) return value.length > 0;
   if (value instanceof YamlTagged) return isBlock(value.value);
   return isMap(value) && hasKeys(value);
@@ -85,14 +107,21 @@ function hasKeys(map: YamlMap): boolean {
 function writeMap(map: YamlMap, indent: string, out: TextBuilder, first = indent): void {
   let lead = first;
   for (const key in map) {
-    out.push(`${lead}${scalarKey(key)}:`);
-    writeValueAfter(map[key] as YamlValue, indent, out);
+    const value = map[key] as YamlValue;
+    // Most entries are a key and a one-line string: one piece, where writeValueAfter would add a second.
+    if (typeof value === "string" && !value.endsWith("\n"))
+      out.push(`${lead}${scalarKey(key)}: ${scalar(value)}\n`);
+    else {
+      out.push(`${lead}${scalarKey(key)}:`);
+      writeValueAfter(value, indent, out);
+    }
     lead = indent;
   }
 }
 
 function writeList(list: YamlValue[], indent: string, out: TextBuilder): void {
-  for (const item of list) {
+  for (const node of list) {
+    const item = resolved(node);
     if (isMap(item) && hasKeys(item)) {
       // `- key: value`, the map's other keys aligned under the first.
       writeMap(item, `${indent}  `, out, `${indent}- `);
@@ -107,19 +136,21 @@ function writeList(list: YamlValue[], indent: string, out: TextBuilder): void {
 }
 
 /** Writes what follows `key:` or `-`: a scalar on the same line, a block on the lines below. */
-function writeValueAfter(value: YamlValue, indent: string, out: TextBuilder): void {
+function writeValueAfter(node: YamlValue, indent: string, out: TextBuilder): void {
   // Most values are scalars on the key's line: they need no deeper indentation.
-  if (typeof value === "string" && !value.endsWith("\n")) {
-    out.push(` ${scalar(value)}\n`);
+  if (typeof node === "string" && !node.endsWith("\n")) {
+    out.push(` ${scalar(node)}\n`);
     return;
   }
+  const value = resolved(node);
   const inner = `${indent}  `;
   if (value instanceof YamlTagged) {
-    if (isBlock(value.value)) {
+    const tagged = resolved(value.value);
+    if (isBlock(tagged)) {
       out.push(` ${value.tag}\n`);
-      if (Array.isArray(value.value)) writeList(value.value, inner, out);
-      else writeMap(value.value as YamlMap, inner, out);
-    } else out.push(` ${value.tag} ${inline(value.value, inner)}\n`);
+      if (Array.isArray(tagged)) writeList(tagged, inner, out);
+      else writeMap(tagged as YamlMap, inner, out);
+    } else out.push(` ${value.tag} ${inline(tagged, inner)}\n`);
     return;
   }
   if (isMap(value) && hasKeys(value)) {
@@ -132,7 +163,8 @@ function writeValueAfter(value: YamlValue, indent: string, out: TextBuilder): vo
 }
 
 /** A scalar, empty collection or tagged scalar on one line (or a literal block starting on it). */
-function inline(value: YamlValue, indent: string): string {
+function inline(node: YamlValue, indent: string): string {
+  const value = resolved(node);
   if (value === null) return "null";
   if (typeof value === "boolean") return String(value);
   if (typeof value === "number") {

@@ -104,6 +104,11 @@ export function edgesOf(graph: ResourceGraph): Edge[] {
  * keep address order, so the order is deterministic). Throws on a cycle, naming it.
  */
 export function dependencyOrder(graph: ResourceGraph): ResourceNode[] {
+  return dependencyOrderIndices(graph).map((i) => graph.nodes[i] as ResourceNode);
+}
+
+/** `dependencyOrder` as indices into graph.nodes. */
+export function dependencyOrderIndices(graph: ResourceGraph): number[] {
   const { nodes } = graph;
   const indexOf = new Map<string, number>();
   for (let i = 0; i < nodes.length; i++) indexOf.set((nodes[i] as ResourceNode).address, i);
@@ -132,7 +137,7 @@ export function dependencyOrder(graph: ResourceGraph): ResourceNode[] {
     for (const edge of edgesOf(graph)) if (indexOf.has(edge.to)) dependencies.get(edge.from)?.push(edge.to);
     throw new Error(`dependency cycle: ${(findCycle(dependencies) ?? []).join(" → ")}`);
   }
-  return ready.map((i) => nodes[i] as ResourceNode);
+  return ready;
 }
 
 /** The addresses a node depends on, each once, in edgesOf's order: references first, then dependsOn. */

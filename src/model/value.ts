@@ -95,16 +95,20 @@ export function formatPath(path: AttributePath): string {
 /** Every reference inside a value, in order of appearance. */
 export function referencesIn(value: Value): Ref[] {
   const found: Ref[] = [];
-  const visit = (v: Value): void => {
-    if (v instanceof Ref) found.push(v);
-    else if (v instanceof Template) {
-      for (const part of v.parts) if (part instanceof Ref) found.push(part);
-    } else if (v instanceof Encoded) visit(v.value);
-    else if (Array.isArray(v)) v.forEach(visit);
-    else if (isPlainObject(v)) Object.values(v).forEach(visit);
-  };
-  visit(value);
+  collectReferences(value, found);
   return found;
+}
+
+// Called for every value of every resource (dependency order, cost, apply): scalars leave first, and
+// nothing is allocated on the way down.
+function collectReferences(value: Value, found: Ref[]): void {
+  if (typeof value !== "object" || value === null) return;
+  if (value instanceof Ref) found.push(value);
+  else if (value instanceof Template) {
+    for (const part of value.parts) if (part instanceof Ref) found.push(part);
+  } else if (value instanceof Encoded) collectReferences(value.value, found);
+  else if (Array.isArray(value)) for (const item of value) collectReferences(item, found);
+  else if (isPlainObject(value)) for (const key in value) collectReferences(value[key] as Value, found);
 }
 
 // JSON form, for state, plans and workflow payloads. Special values are objects with one `$`-key;

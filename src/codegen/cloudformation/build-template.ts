@@ -19,6 +19,7 @@ import {
   type CfnObject,
   CfnRef,
   CfnSub,
+  entriesBefore,
   simplifySub,
   targetsIn,
 } from "./intrinsics.ts";
@@ -33,6 +34,12 @@ export interface CfnResource {
   /** The plinth component it belongs to: nested stacks keep a component together. */
   component?: string;
   properties: CfnObject;
+  /**
+   * The logical IDs and parameters `properties` refer to (pseudo parameters aside): what `targetsIn`
+   * finds, recorded as the references are made, so the steps after (DependsOn pruning, nested stacks)
+   * need not search every resource's properties again.
+   */
+  targets: Set<string>;
 }
 
 export interface CfnParameter {
@@ -72,16 +79,23 @@ export function buildTemplate(graph: ResourceGraph): TemplateModel {
   return builder.build();
 }
 
+// Per node, by its index in graph.nodes: at tens of thousands of nodes, one address lookup per
+// reference (into #index) and arrays for the rest cost a fraction of a map per fact.
 class TemplateBuilder {
   readonly #graph: ResourceGraph;
-  readonly #nodes: Map<string, ResourceNode>;
-  /** Address → logical ID of the CloudFormation resource it became (merged resources: their target's). */
-  readonly #logicalIds = new Map<string, string>();
+  /** Address → index of its node. */
+  readonly #index = new Map<string, number>();
+  /** Logical ID of the CloudFormation resource each node became (merged nodes: their target's). */
+  readonly #logicalIds: string[] = [];
+  /** The node whose CloudFormation resource each node is part of: itself, or the one it merges into. */
+  readonly #owners: number[] = [];
   readonly #parameters = new Map<string, CfnParameter>();
+  /** Where the references made while converting are recorded: the targets of the resource being built. */
+  #targets = new Set<string>();
 
   constructor(graph: ResourceGraph) {
     this.#graph = graph;
-    this.#nodes = new Map(graph.nodes.map((n) => [n.address, n]));
+    for (let i = 0; i < graph.nodes.length; i++) this.#index.set((graph.nodes[i] as ResourceNode).address, i);
   }
 
   build(): TemplateModel {
@@ -99,50 +113,66 @@ class TemplateBuilder {
     }
     this.#assignLogicalIds();
 
-    const resources = new Map<string, CfnResource>();
-    const order: string[] = [];
-    for (const node of graph.nodes) {
+    /** The resource of each owner node, and all resources in template order. */
+    const owned: Array<CfnResource | undefined> = [];
+    const resources: CfnResource[] = [];
+    /** Resources where merging replaced a converted value: their recorded targets may be too many. */
+    const replaced: CfnResource[] = [];
+    for (let i = 0; i < graph.nodes.length; i++) {
+      const node = graph.nodes[i] as ResourceNode;
       const mapping = mappingOf(node);
-      const logicalId = this.#logicalIds.get(node.address) as string;
-      let resource = resources.get(logicalId);
+      const owner = this.#owners[i] as number;
+      const logicalId = this.#logicalIds[i] as string;
+      let resource = owned[owner];
       if (!resource) {
-        resource = { logicalId, type: mapping.type, dependsOn: [], addresses: [], properties: {} };
+        resource = {
+          logicalId,
+          type: mapping.type,
+          dependsOn: [],
+          addresses: [],
+          properties: {},
+          targets: new Set(),
+        };
         if (node.component) resource.component = node.component;
-        resources.set(logicalId, resource);
-        order.push(logicalId);
+        owned[owner] = resource;
+        resources.push(resource);
       }
       resource.addresses.push(node.address);
       const retention = mapping.retention?.(node);
       if (retention) resource.retention = retention;
-      deepMerge(resource.properties, this.#properties(node, mapping));
+      this.#targets = resource.targets;
+      if (deepMerge(resource.properties, this.#properties(node, mapping))) replaced.push(resource);
       for (const dependency of node.dependsOn) resource.dependsOn.push(this.#logicalIdOf(dependency, node));
       for (const wait of mapping.waitsFor?.(node) ?? [])
         resource.dependsOn.push(`${this.#logicalIdOf(wait.address, node)}${wait.suffix}`);
       for (const companion of mapping.companions?.(node) ?? []) {
         const id = `${logicalId}${companion.suffix}`;
-        resources.set(id, {
+        this.#targets = new Set();
+        resources.push({
           logicalId: id,
           type: companion.type,
           dependsOn: [],
           addresses: [node.address],
           ...(node.component ? { component: node.component } : {}),
           properties: this.#convertAll(companion.properties, node.address),
+          targets: this.#targets,
         });
-        order.push(id);
       }
     }
-    for (const resource of resources.values()) {
+    for (const resource of replaced) resource.targets = targetsIn(resource.properties);
+    for (const resource of resources) {
       if (resource.dependsOn.length === 0) continue;
       // An explicit dependency that a reference already expresses is noise (cfn-lint W3005).
-      const referenced = targetsIn(resource.properties);
-      resource.dependsOn = [...new Set(resource.dependsOn)].filter(
-        (d) => d !== resource.logicalId && !referenced.has(d),
-      );
+      const kept: string[] = [];
+      for (const d of resource.dependsOn)
+        if (d !== resource.logicalId && !resource.targets.has(d) && !kept.includes(d)) kept.push(d);
+      resource.dependsOn = kept;
     }
+    this.#targets = new Set();
     return {
       description: `plinth: app ${graph.app}, environment ${graph.env} (${graph.region})`,
       parameters: [...this.#parameters.values()],
-      resources: order.map((id) => resources.get(id) as CfnResource),
+      resources,
       outputs: graph.outputs.map((output) => ({
         // Output names are letters and digits; plinth's are camelCase already.
         logicalId: output.name.replace(/[^A-Za-z0-9]/g, "") || "Output",
@@ -154,39 +184,45 @@ class TemplateBuilder {
 
   /** `aws_s3_bucket.assets` → `AssetsBucket`: the local name, then the CloudFormation type's own name. */
   #assignLogicalIds(): void {
+    const nodes = this.#graph.nodes;
     const taken = new Set<string>();
-    const merged: ResourceNode[] = [];
-    for (const node of this.#graph.nodes) {
+    const merged: number[] = [];
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i] as ResourceNode;
       const mapping = mappingOf(node);
       if (mapping.mergeInto) {
-        merged.push(node);
+        merged.push(i);
         continue;
       }
       const base = logicalName(node.name) + typeSuffix(mapping.type);
       let id = base;
       for (let n = 2; taken.has(id) || this.#parameters.has(id); n++) id = `${base}${n}`;
       taken.add(id);
-      this.#logicalIds.set(node.address, id);
+      this.#logicalIds[i] = id;
+      this.#owners[i] = i;
     }
-    for (const node of merged) {
+    for (const i of merged) {
+      const node = nodes[i] as ResourceNode;
       const mapping = mappingOf(node);
       const target = node.properties[mapping.mergeInto as string];
-      const id = target instanceof Ref ? this.#logicalIds.get(target.address) : undefined;
-      if (!id)
+      const t = target instanceof Ref ? this.#index.get(target.address) : undefined;
+      const owner = t === undefined ? undefined : this.#owners[t];
+      if (owner === undefined)
         throw new UnsupportedByFormatError(
           `${node.address} cannot be generated as CloudFormation: its \`${mapping.mergeInto}\` must refer to a resource in the same environment.`,
         );
-      this.#logicalIds.set(node.address, id);
+      this.#logicalIds[i] = this.#logicalIds[owner] as string;
+      this.#owners[i] = owner;
     }
   }
 
   #logicalIdOf(address: string, from: ResourceNode): string {
-    const id = this.#logicalIds.get(address);
-    if (!id)
+    const i = this.#index.get(address);
+    if (i === undefined)
       throw new UnsupportedByFormatError(
         `${from.address} refers to ${address}, which is not in this environment.`,
       );
-    return id;
+    return this.#logicalIds[i] as string;
   }
 
   #properties(node: ResourceNode, mapping: CloudFormationMapping): CfnObject {
@@ -227,7 +263,7 @@ class TemplateBuilder {
       return value;
     }
     if (value instanceof Ref) return this.#attribute(value, where);
-    if (value instanceof VarRef) return new CfnRef(this.#parameter(value, where));
+    if (value instanceof VarRef) return this.#refer(new CfnRef(this.#parameter(value, where)));
     if (value instanceof Template)
       return simplifySub(value.parts.flatMap((part) => this.#subParts(part, where)));
     if (value instanceof Encoded) {
@@ -238,20 +274,35 @@ class TemplateBuilder {
       throw new UnsupportedByFormatError(
         `${where} is not known statically (${value.reason}); it cannot be generated.`,
       );
-    if (Array.isArray(value)) return value.map((item) => this.#convert(item, where));
-    const out: CfnObject = {};
+    // Lists and objects are copied only from their first converted item on: most hold plain data
+    // (tags, encryption, access blocks), which the template then shares with the graph instead of
+    // holding a second copy of every resource's properties. Neither is ever mutated.
+    if (Array.isArray(value)) {
+      let out: CfnExpr[] | undefined;
+      for (let i = 0; i < value.length; i++) {
+        const item = value[i] as Value;
+        const converted = this.#convert(item, where);
+        if (out === undefined && converted !== item) out = value.slice(0, i) as CfnExpr[];
+        if (out !== undefined) out.push(converted);
+      }
+      return out ?? (value as CfnExpr[]);
+    }
+    let out: CfnObject | undefined;
     let count = 0;
     let first = "";
     for (const key in value) {
       if (count++ === 0) first = key;
-      out[key] = this.#convert(value[key] as Value, where);
+      const item = value[key] as Value;
+      const converted = this.#convert(item, where);
+      if (out === undefined && converted !== item) out = entriesBefore(value, key) as CfnObject;
+      if (out !== undefined) out[key] = converted;
     }
     // A one-key object named like an intrinsic function would be evaluated by CloudFormation.
     if (count === 1 && (first === "Ref" || first.startsWith("Fn::")))
       throw new UnsupportedByFormatError(
         `${where} has the key \`${first}\`, which CloudFormation would read as an intrinsic function.`,
       );
-    return out;
+    return out ?? (value as CfnObject);
   }
 
   #subParts(part: string | Ref | VarRef, where: string): Array<string | CfnRef | CfnGetAtt> {
@@ -302,13 +353,16 @@ class TemplateBuilder {
   }
 
   #attribute(ref: Ref, where: string): CfnExpr {
-    const node = this.#nodes.get(ref.address);
-    const logicalId = this.#logicalIds.get(ref.address);
-    if (!node || !logicalId)
+    const i = this.#index.get(ref.address);
+    if (i === undefined)
       throw new UnsupportedByFormatError(
         `${where} refers to ${ref.address}, which is not in this environment.`,
       );
-    const key = formatPath(ref.path).slice(1);
+    const node = this.#graph.nodes[i] as ResourceNode;
+    const logicalId = this.#logicalIds[i] as string;
+    // Most references read one attribute (`id`, `arn`): its name is the key as it is.
+    const [step] = ref.path;
+    const key = ref.path.length === 1 && typeof step === "string" ? step : formatPath(ref.path).slice(1);
     const attribute: CfnAttribute | undefined = mappingOf(node).attributes[key];
     if (attribute === undefined) {
       const own = node.properties[key];
@@ -317,15 +371,21 @@ class TemplateBuilder {
         `\`${ref.address}.${key}\` has no CloudFormation equivalent in plinth's catalog yet (used by ${where}).`,
       );
     }
-    if ("ref" in attribute) return new CfnRef(logicalId);
-    if ("getAtt" in attribute) return new CfnGetAtt(logicalId, attribute.getAtt);
+    if ("ref" in attribute) return this.#refer(new CfnRef(logicalId));
+    if ("getAtt" in attribute) return this.#refer(new CfnGetAtt(logicalId, attribute.getAtt));
     if ("property" in attribute) return this.#convert(node.properties[attribute.property] ?? null, where);
     return simplifySub(
       attribute.sub.split(/(\$\{[^}]+\})/).map((piece): string | CfnRef => {
         const name = /^\$\{([^}]+)\}$/.exec(piece)?.[1];
-        return name === undefined ? piece : new CfnRef(name === "Self" ? logicalId : name);
+        return name === undefined ? piece : this.#refer(new CfnRef(name === "Self" ? logicalId : name));
       }),
     );
+  }
+
+  /** Records a reference among the targets of the resource being converted. */
+  #refer<T extends CfnRef | CfnGetAtt>(ref: T): T {
+    if (!ref.target.startsWith("AWS::")) this.#targets.add(ref.target);
+    return ref;
   }
 }
 
@@ -339,7 +399,9 @@ function refuseDynamicReferences(value: Value, where: string): void {
       throw new UnsupportedByFormatError(
         `${where} contains \`{{resolve:\`, which CloudFormation would resolve as a dynamic reference.`,
       );
-  } else if (value instanceof Template) {
+  } else if (typeof value !== "object" || value === null || value instanceof Ref || value instanceof VarRef)
+    return; // numbers, booleans and references hold no text from the spec: the common case, answered first
+  else if (value instanceof Template) {
     for (const part of value.parts) refuseDynamicReferences(typeof part === "string" ? part : null, where);
   } else if (value instanceof Encoded) refuseDynamicReferences(value.value, where);
   else if (Array.isArray(value)) for (const item of value) refuseDynamicReferences(item, where);
@@ -368,22 +430,14 @@ function typeSuffix(type: string): string {
   return suffix;
 }
 
-// Both repeat across thousands of resources (a name per component, a suffix per type): each is derived
-// once (pure functions of their input).
+// Types repeat across thousands of resources and are few: each suffix is derived once.
 const typeSuffixes = new Map<string, string>();
-const logicalNames = new Map<string, string>();
+const ALPHANUMERIC = /^[A-Za-z][A-Za-z0-9]*$/;
 
 /** `net_private-a` → `NetPrivateA`: logical IDs are letters and digits only. */
 export function logicalName(name: string): string {
-  let id = logicalNames.get(name);
-  if (id === undefined) {
-    id = deriveLogicalName(name);
-    if (logicalNames.size < 100_000) logicalNames.set(name, id);
-  }
-  return id;
-}
-
-function deriveLogicalName(name: string): string {
+  // Most names are letters and digits already (`b0`, `assets`): only their first letter changes.
+  if (ALPHANUMERIC.test(name)) return name.charAt(0).toUpperCase() + name.slice(1);
   const id = name
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
@@ -392,20 +446,29 @@ function deriveLogicalName(name: string): string {
   return /^[A-Za-z]/.test(id) ? id : `R${id}`;
 }
 
-/** Objects merge key by key, lists append: several Terraform resources fill one CloudFormation resource. */
-function deepMerge(target: Record<string, unknown>, source: Record<string, unknown>): void {
-  for (const key in source) mergeProperty(target, key, source[key]);
+/**
+ * Objects merge key by key, lists append: several Terraform resources fill one CloudFormation resource.
+ * Returns whether a value already there was replaced (rather than merged or added).
+ */
+function deepMerge(target: Record<string, unknown>, source: Record<string, unknown>): boolean {
+  let replaced = false;
+  for (const key in source) if (mergeProperty(target, key, source[key])) replaced = true;
+  return replaced;
 }
 
 /** `deepMerge(target, { [key]: value })`, without the object. */
-function mergeProperty(target: Record<string, unknown>, key: string, value: unknown): void {
+function mergeProperty(target: Record<string, unknown>, key: string, value: unknown): boolean {
   const existing = target[key];
   if (Array.isArray(existing) && Array.isArray(value)) target[key] = [...existing, ...value];
   else if (isMergeable(existing) && isMergeable(value)) {
     const copy = { ...existing };
-    deepMerge(copy, value);
     target[key] = copy;
-  } else target[key] = value;
+    return deepMerge(copy, value);
+  } else {
+    target[key] = value;
+    return existing !== undefined;
+  }
+  return false;
 }
 
 function isMergeable(value: unknown): value is Record<string, unknown> {

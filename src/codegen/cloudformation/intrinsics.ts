@@ -1,39 +1,83 @@
+import { YamlNode, YamlTagged, type YamlValue } from "../yaml-writer.ts";
+
 /** CloudFormation template values: JSON data plus the intrinsic functions plinth writes. */
 export type CfnExpr = null | boolean | number | string | CfnExpr[] | CfnObject | CfnIntrinsic;
 export interface CfnObject {
   [key: string]: CfnExpr;
 }
 
+/**
+ * The intrinsic functions know their two written forms, so a template's properties are written as
+ * they are: `toJSON` gives the long form JSON.stringify writes (`{"Ref": …}`), `toYaml` the short form
+ * people write in YAML (`!Ref …`).
+ */
+
 /** `Ref`: a resource's primary value, a parameter, or a pseudo parameter (`AWS::Region`). */
-export class CfnRef {
+export class CfnRef extends YamlNode {
   readonly target: string;
   constructor(target: string) {
+    super();
     this.target = target;
+  }
+  toJSON(): unknown {
+    return { Ref: this.target };
+  }
+  toYaml(): YamlValue {
+    return new YamlTagged("!Ref", this.target);
   }
 }
 
 /** `Fn::GetAtt`: a resource attribute (`Endpoint.Address`) or, across nested stacks, `Outputs.Name`. */
-export class CfnGetAtt {
+export class CfnGetAtt extends YamlNode {
   readonly target: string;
   readonly attribute: string;
   constructor(target: string, attribute: string) {
+    super();
     this.target = target;
     this.attribute = attribute;
+  }
+  toJSON(): unknown {
+    return { "Fn::GetAtt": [this.target, this.attribute] };
+  }
+  toYaml(): YamlValue {
+    // `!GetAtt A.B.C` means A's attribute B.C, but some readers (moto) split at every dot: the long form
+    // with a list is unambiguous everywhere.
+    return this.attribute.includes(".")
+      ? { "Fn::GetAtt": [this.target, this.attribute] }
+      : new YamlTagged("!GetAtt", `${this.target}.${this.attribute}`);
   }
 }
 
 /** `Fn::Sub` over text and references; the text is raw (the writer escapes `${` as `${!`). */
-export class CfnSub {
+export class CfnSub extends YamlNode {
   readonly parts: ReadonlyArray<string | CfnRef | CfnGetAtt>;
   constructor(parts: ReadonlyArray<string | CfnRef | CfnGetAtt>) {
+    super();
     this.parts = parts;
+  }
+  toJSON(): unknown {
+    const { text, variables } = subArguments(this);
+    return { "Fn::Sub": variables.size === 0 ? text : [text, Object.fromEntries(variables)] };
+  }
+  toYaml(): YamlValue {
+    const { text, variables } = subArguments(this);
+    return new YamlTagged("!Sub", variables.size === 0 ? text : [text, Object.fromEntries(variables)]);
   }
 }
 
-export class CfnBase64 {
+export class CfnBase64 extends YamlNode {
   readonly value: CfnExpr;
   constructor(value: CfnExpr) {
+    super();
     this.value = value;
+  }
+  toJSON(): unknown {
+    return { "Fn::Base64": this.value };
+  }
+  toYaml(): YamlValue {
+    // YAML allows one tag per node: a tagged value inside Base64 takes the long form key.
+    const inner = this.value instanceof YamlNode ? this.value.toYaml() : this.value;
+    return inner instanceof YamlTagged ? { "Fn::Base64": inner } : new YamlTagged("!Base64", inner);
   }
 }
 
@@ -115,14 +159,28 @@ export function mapTargets(
     return out ?? value;
   }
   if (value !== null && typeof value === "object") {
-    const keys = Object.keys(value);
-    const items = keys.map((key) => mapTargets(value[key] as CfnExpr, replace));
-    if (items.every((item, i) => item === value[keys[i] as string])) return value;
-    const out: CfnObject = {};
-    keys.forEach((key, i) => {
-      out[key] = items[i] as CfnExpr;
-    });
-    return out;
+    // Copied from the first key that changes (the keys before it copied then), so in key order.
+    let out: CfnObject | undefined;
+    for (const key in value) {
+      const item = value[key] as CfnExpr;
+      const mapped = mapTargets(item, replace);
+      if (out === undefined && mapped !== item) out = entriesBefore(value, key);
+      if (out !== undefined) out[key] = mapped;
+    }
+    return out ?? value;
   }
   return value;
+}
+
+/**
+ * A new object with the entries of `object` that come before `key`: where a copy starts when an object
+ * is copied only once one of its values changes, keeping the key order.
+ */
+export function entriesBefore<T>(object: { [key: string]: T }, key: string): { [key: string]: T } {
+  const out: { [key: string]: T } = {};
+  for (const before in object) {
+    if (before === key) break;
+    out[before] = object[before] as T;
+  }
+  return out;
 }

@@ -84,13 +84,17 @@ export function splitIntoStacks(
         if (producer === index) dependsOn.push(dependency);
         else if (producer !== undefined) stackDependencies.add(stackIds[producer] as string);
       }
-      child.model.resources.push({
-        ...resource,
-        dependsOn,
-        properties: mapTargets(resource.properties, (ref) =>
-          stackOf.get(ref.target) === index ? ref : outside(ref),
-        ) as CfnObject,
-      });
+      // Most resources refer only to resources beside them: their properties stay as they are.
+      let inside = true;
+      for (const target of resource.targets) if (stackOf.get(target) !== index) inside = false;
+      if (inside) {
+        child.model.resources.push({ ...resource, dependsOn });
+        continue;
+      }
+      const properties = mapTargets(resource.properties, (ref) =>
+        stackOf.get(ref.target) === index ? ref : outside(ref),
+      ) as CfnObject;
+      child.model.resources.push({ ...resource, dependsOn, properties, targets: targetsIn(properties) });
     }
     child.model.parameters = [...childParameters.values()];
     if (child.model.parameters.length > MAX_PARAMETERS)
@@ -105,6 +109,7 @@ export function splitIntoStacks(
         TemplateURL: `stacks/${child.name}.${extension}`,
         ...(Object.keys(passed).length > 0 ? { Parameters: passed } : {}),
       },
+      targets: referenced,
     });
   });
 
@@ -179,7 +184,7 @@ function pack(resources: CfnResource[], max: number): CfnResource[][] {
 }
 
 function dependenciesOf(resource: CfnResource): Set<string> {
-  const found = targetsIn(resource.properties);
+  const found = new Set(resource.targets);
   for (const dependency of resource.dependsOn) found.add(dependency);
   found.delete(resource.logicalId);
   return found;

@@ -106,21 +106,15 @@ function deriveToken(type: string, cloud: Cloud, address: string): PulumiToken {
   return { pkg, module, name: pascalCase(type.slice(strip.length)) };
 }
 
-// Names repeat across thousands of resources: each is derived once (pure functions of their input).
-const pascalNames = new Map<string, string>();
-const camelNames = new Map<string, string>();
+// Derived once per schema (a run's schemas are its own: nothing is remembered from one run to the next).
 const fields = new WeakMap<SchemaBlock, Map<string, PulumiField>>();
 
-export function pascalCase(snake: string): string {
-  let name = pascalNames.get(snake);
-  if (name === undefined) {
-    name = derivePascal(snake);
-    pascalNames.set(snake, name);
-  }
-  return name;
-}
+const SEPARATOR = /[_-]/;
 
-function derivePascal(snake: string): string {
+/** `s3_bucket` → `S3Bucket`. */
+export function pascalCase(snake: string): string {
+  // Most component names have no separator (`b0`, `assets`): only their first letter changes.
+  if (!SEPARATOR.test(snake)) return snake.charAt(0).toUpperCase() + snake.slice(1);
   return snake
     .split(/[_-]+/)
     .filter(Boolean)
@@ -128,14 +122,10 @@ function derivePascal(snake: string): string {
     .join("");
 }
 
+/** `access_logs` → `accessLogs`. */
 export function camelCase(snake: string): string {
-  let name = camelNames.get(snake);
-  if (name === undefined) {
-    const pascal = pascalCase(snake);
-    name = pascal.charAt(0).toLowerCase() + pascal.slice(1);
-    camelNames.set(snake, name);
-  }
-  return name;
+  const pascal = pascalCase(snake);
+  return pascal.charAt(0).toLowerCase() + pascal.slice(1);
 }
 
 /** The catalog's corrections of Pulumi field names for a type, by Terraform path (`rule.filter`). */

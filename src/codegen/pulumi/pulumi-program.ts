@@ -1,7 +1,7 @@
 import type { ProviderSchemas, SchemaBlock } from "../../catalog/provider-schemas.ts";
 import {
   type Cloud,
-  dependencyOrder,
+  dependencyOrderIndices,
   type GraphVariable,
   type ResourceGraph,
   type ResourceNode,
@@ -114,53 +114,70 @@ export function pulumiProgram(
   schemas: ProviderSchemas,
   ordered: boolean,
 ): PulumiProgram {
-  const names = new Map<string, string>();
+  // What is known of each node is kept by its index in graph.nodes: at tens of thousands of nodes, one
+  // address lookup per reference (into `index`) and arrays for the rest cost a fraction of a map each.
+  const index = new Map<string, number>();
+  const names: string[] = [];
+  const tokens: PulumiToken[] = [];
   // Outputs are exported constants in TypeScript: resources take other names.
   const taken = new Set<string>(graph.outputs.map((o) => o.name));
-  const tokens = new Map<string, PulumiToken>();
-  for (const node of graph.nodes) {
+  // A component's resources share its name (a bucket's six): each name is cased once.
+  const camelNames = new Map<string, string>();
+  for (let i = 0; i < graph.nodes.length; i++) {
+    const node = graph.nodes[i] as ResourceNode;
+    index.set(node.address, i);
     const token = pulumiToken(node.type, graph.cloud, node.address);
-    tokens.set(node.address, token);
-    const base = identifier(`${camelCase(node.name)}${token.name}`);
+    tokens.push(token);
+    let camel = camelNames.get(node.name);
+    if (camel === undefined) {
+      camel = camelCase(node.name);
+      camelNames.set(node.name, camel);
+    }
+    const base = identifier(`${camel}${token.name}`);
     let name = base;
     for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
     taken.add(name);
-    names.set(node.address, name);
+    names.push(name);
   }
-  const provider = tokens.values().next().value?.pkg ?? graph.cloud;
-  const regions = [
-    ...new Set(graph.nodes.flatMap((n) => (n.region && n.region !== graph.region ? [n.region] : []))),
-  ].sort();
+  const provider = tokens[0]?.pkg ?? graph.cloud;
+  const otherRegions = new Set<string>();
+  for (const node of graph.nodes)
+    if (node.region && node.region !== graph.region) otherRegions.add(node.region);
+  const regions = [...otherRegions].sort();
   const regionProviders = regions.map((region) => ({
     name: identifier(camelCase(`${provider}_${region}`)),
     region,
   }));
-  const nodes = new Map(graph.nodes.map((n) => [n.address, n]));
   const converter = new ValueConverter(
+    index,
     names,
-    nodes,
+    graph.nodes,
     schemas,
     new Set(graph.variables.map((v) => v.name)),
     graph.cloud,
   );
 
+  function dependencyName(node: ResourceNode, dependency: string): string {
+    const i = index.get(dependency);
+    if (i === undefined)
+      throw new UnsupportedByFormatError(
+        `${node.address} depends on ${dependency}, which is not in this environment.`,
+      );
+    return names[i] as string;
+  }
   function* resources(): Generator<PResource> {
-    for (const node of ordered ? dependencyOrder(graph) : graph.nodes) {
+    const order = ordered ? dependencyOrderIndices(graph) : graph.nodes.map((_, i) => i);
+    for (const i of order) {
+      const node = graph.nodes[i] as ResourceNode;
       const resource: PResource = {
-        name: names.get(node.address) as string,
-        token: tokens.get(node.address) as PulumiToken,
+        name: names[i] as string,
+        token: tokens[i] as PulumiToken,
         properties: converter.properties(node),
-        dependsOn: node.dependsOn.map((d) => {
-          const name = names.get(d);
-          if (!name)
-            throw new UnsupportedByFormatError(
-              `${node.address} depends on ${d}, which is not in this environment.`,
-            );
-          return name;
-        }),
+        dependsOn: node.dependsOn.length === 0 ? [] : node.dependsOn.map((d) => dependencyName(node, d)),
         address: node.address,
       };
-      const regional = regionProviders.find((p) => p.region === node.region);
+      const regional =
+        regionProviders.length > 0 ? regionProviders.find((p) => p.region === node.region) : undefined;
       if (regional) resource.provider = regional.name;
       yield resource;
     }
@@ -185,19 +202,23 @@ export function pulumiProgram(
 type FieldOverrides = Readonly<Record<string, { name: string; flattened: boolean }>>;
 
 class ValueConverter {
-  readonly #names: Map<string, string>;
-  readonly #nodes: Map<string, ResourceNode>;
+  /** Address → index in `#names` and `#nodes`. */
+  readonly #index: Map<string, number>;
+  readonly #names: ReadonlyArray<string>;
+  readonly #nodes: ReadonlyArray<ResourceNode>;
   readonly #schemas: ProviderSchemas;
   readonly #variables: Set<string>;
   readonly #cloud: Cloud;
 
   constructor(
-    names: Map<string, string>,
-    nodes: Map<string, ResourceNode>,
+    index: Map<string, number>,
+    names: ReadonlyArray<string>,
+    nodes: ReadonlyArray<ResourceNode>,
     schemas: ProviderSchemas,
     variables: Set<string>,
     cloud: Cloud,
   ) {
+    this.#index = index;
     this.#names = names;
     this.#nodes = nodes;
     this.#schemas = schemas;
@@ -227,7 +248,8 @@ class ValueConverter {
     overrides: FieldOverrides,
   ): PObject {
     const out: PObject = {};
-    for (const [name, value] of Object.entries(values)) {
+    for (const name in values) {
+      const value = values[name] as Value;
       if (value === null) continue;
       const fieldPath = path ? `${path}.${name}` : name;
       const field = pulumiField(name, schema, overrides[fieldPath]);
@@ -276,26 +298,44 @@ class ValueConverter {
         `${where} is not known statically (${value.reason}); it cannot be generated.`,
       );
     if (Array.isArray(value)) return value.map((item) => this.raw(item, where));
-    const keys = Object.keys(value);
-    // Pulumi YAML reads a one-key object named `fn::…` as a built-in function call.
-    if (keys.length === 1 && /^fn::/i.test(keys[0] as string))
-      throw new UnsupportedByFormatError(
-        `${where} has the key \`${keys[0]}\`, which Pulumi YAML would read as a function.`,
-      );
     const out: PObject = {};
-    for (const [key, item] of Object.entries(value)) out[key] = this.raw(item, where);
+    let count = 0;
+    let first = "";
+    for (const key in value) {
+      if (count++ === 0) first = key;
+      out[key] = this.raw(value[key] as Value, where);
+    }
+    // Pulumi YAML reads a one-key object named `fn::…` as a built-in function call.
+    if (count === 1 && /^fn::/i.test(first))
+      throw new UnsupportedByFormatError(
+        `${where} has the key \`${first}\`, which Pulumi YAML would read as a function.`,
+      );
     return out;
   }
 
   #reference(ref: Ref, where: string): PRef {
-    const name = this.#names.get(ref.address);
-    const node = this.#nodes.get(ref.address);
-    if (!name || !node)
+    const i = this.#index.get(ref.address);
+    if (i === undefined)
       throw new UnsupportedByFormatError(
         `${where} refers to ${ref.address}, which is not in this environment.`,
       );
-    return new PRef(name, pulumiPath(ref.path, this.#schema(node.type)));
+    const name = this.#names[i] as string;
+    const node = this.#nodes[i] as ResourceNode;
+    // Most references read one attribute (`id`, `arn`) of a few types: its Pulumi name is found once.
+    const [step] = ref.path;
+    if (ref.path.length !== 1 || typeof step !== "string")
+      return new PRef(name, pulumiPath(ref.path, this.#schema(node.type)));
+    const key = `${node.type}.${step}`;
+    let path = this.#attributePaths.get(key);
+    if (path === undefined) {
+      path = pulumiPath(ref.path, this.#schema(node.type));
+      this.#attributePaths.set(key, path);
+    }
+    return new PRef(name, path);
   }
+
+  /** `type.attribute` → its Pulumi path, for references of one step. */
+  readonly #attributePaths = new Map<string, ReadonlyArray<string | number>>();
 }
 
 /** A Terraform attribute path in Pulumi's names: `master_user_secret[0].secret_arn` → `masterUserSecrets[0].secretArn`. */

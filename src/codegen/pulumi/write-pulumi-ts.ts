@@ -113,9 +113,9 @@ function tsValue(value: PValue, indent: string): string {
     if (oneLine.length <= 80 && !oneLine.includes("\n")) return oneLine;
     return `[\n${items.map((item) => `${inner}${item},\n`).join("")}${indent}]`;
   }
-  const entries = Object.entries(value);
-  if (entries.length === 0) return "{}";
-  return `{\n${entries.map(([key, item]) => `${inner}${propertyKey(key)}: ${tsValue(item, inner)},\n`).join("")}${indent}}`;
+  let text = "{\n";
+  for (const key in value) text += `${inner}${propertyKey(key)}: ${tsValue(value[key] as PValue, inner)},\n`;
+  return text === "{\n" ? "{}" : `${text}${indent}}`;
 }
 
 function propertyKey(key: string): string {

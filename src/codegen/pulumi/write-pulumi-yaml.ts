@@ -60,19 +60,24 @@ export function configSection(program: PulumiProgram): YamlMap {
   return config;
 }
 
+/** `$` is Pulumi YAML's interpolation sign: a literal one is written `$$`. */
+function escapeDollars(text: string): string {
+  return text.includes("$") ? text.replaceAll("$", () => "$$") : text;
+}
+
 function yamlValue(value: PValue): YamlValue {
-  if (typeof value === "string") return value.replaceAll("$", () => "$$");
+  if (typeof value === "string") return escapeDollars(value);
   if (value instanceof PRef || value instanceof PConfig) return `\${${access(value)}}`;
   if (value instanceof PInterpolate)
     return value.parts
-      .map((part) => (typeof part === "string" ? part.replaceAll("$", () => "$$") : `\${${access(part)}}`))
+      .map((part) => (typeof part === "string" ? escapeDollars(part) : `\${${access(part)}}`))
       .join("");
   if (value instanceof PEncode)
     return { [value.encoding === "json" ? "fn::toJSON" : "fn::toBase64"]: yamlValue(value.value) };
   if (Array.isArray(value)) return value.map(yamlValue);
   if (value !== null && typeof value === "object") {
     const out: YamlMap = {};
-    for (const [key, item] of Object.entries(value)) out[key] = yamlValue(item);
+    for (const key in value) out[key] = yamlValue(value[key] as PValue);
     return out;
   }
   return value;

@@ -178,6 +178,27 @@ test("beyond 500 resources the template becomes nested stacks of at most 500, wi
       ).length,
   );
   assert.ok(Object.values(root.Resources).every((r) => r.Type === "AWS::CloudFormation::Stack"));
+  // A bucket in a child without the access-log bucket logs to it through a parameter of its child,
+  // which the root fills from the output of the child that holds it; buckets beside it refer to it.
+  let acrossStacks = 0;
+  for (const path of children) {
+    const child = JSON.parse(files.get(path) as string) as Template;
+    const holdsLogs = child.Resources.AccessLogsBucket !== undefined;
+    for (const resource of Object.values(child.Resources)) {
+      const logging = resource.Properties.LoggingConfiguration as { DestinationBucketName: unknown };
+      if (!logging) continue;
+      assert.deepEqual(logging.DestinationBucketName, { Ref: "AccessLogsBucket" }, path);
+      if (holdsLogs) continue;
+      acrossStacks++;
+      assert.ok(child.Parameters?.AccessLogsBucket, `${path} takes the log bucket as a parameter`);
+    }
+    if (!holdsLogs && child.Parameters?.AccessLogsBucket) {
+      const id = `Part${path.replace(/^stacks\/part-(\d+)\.json$/, "$1")}Stack`;
+      const passed = (r(root, id).Properties.Parameters as Record<string, unknown>).AccessLogsBucket;
+      assert.deepEqual(Object.keys(passed as object), ["Fn::GetAtt"], `${id} passes the log bucket`);
+    }
+  }
+  assert.ok(acrossStacks > 0, "some buckets log to a bucket in another nested stack");
   // The root's output reads the child that holds the VPC.
   const value = (root.Outputs as Record<string, unknown>).vpc as {
     Value: { "Fn::GetAtt": [string, string] };

@@ -6,9 +6,32 @@ import {
   writeYaml,
   type YamlMap,
   YamlMappingWriter,
+  YamlNode,
   YamlTagged,
   type YamlValue,
 } from "../../../src/codegen/yaml-writer.ts";
+
+/** Stands for another value when written, as CloudFormation's intrinsics do. */
+class Alias extends YamlNode {
+  readonly value: YamlValue;
+  constructor(value: YamlValue) {
+    super();
+    this.value = value;
+  }
+  toYaml(): YamlValue {
+    return this.value;
+  }
+}
+
+/** The value with every Alias replaced by what it stands for. */
+function unaliased(value: YamlValue): YamlValue {
+  if (value instanceof Alias) return unaliased(value.value);
+  if (value instanceof YamlTagged) return new YamlTagged(value.tag, unaliased(value.value));
+  if (Array.isArray(value)) return value.map(unaliased);
+  if (value !== null && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, unaliased(item)]));
+  return value;
+}
 
 const scalar = fc.oneof(
   fc.constantFrom(null, true, false, 0, -1.5, "", "yes", "a: b", "#x", "line\nbreak\n", "${x}", "ü"),
@@ -22,6 +45,7 @@ const yamlValue: fc.Arbitrary<YamlValue> = fc.letrec<{ value: YamlValue }>((tie)
     fc.array(tie("value"), { maxLength: 3 }),
     fc.dictionary(fc.string(), tie("value"), { maxKeys: 3 }),
     tie("value").map((inner) => new YamlTagged("!Sub", inner)),
+    tie("value").map((inner) => new Alias(inner)),
   ),
 })).value;
 
@@ -39,6 +63,20 @@ describe("writing YAML a piece at a time", () => {
         if (Object.keys(document).length > 0) assert.equal(out.text, writeYaml(document));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  test("a value that writes as another is written exactly as that value, wherever it stands", () => {
+    fc.assert(
+      fc.property(yamlValue, (value) => {
+        assert.equal(writeYaml(value), writeYaml(unaliased(value)));
+      }),
+      { numRuns: 300 },
+    );
+    // And the difference is visible: an alias of a tagged reference is the tag, not a mapping.
+    assert.equal(
+      writeYaml({ Bucket: new Alias(new YamlTagged("!Ref", "Logs")), List: [new Alias("x")] }),
+      "Bucket: !Ref Logs\nList:\n  - x\n",
     );
   });
 
