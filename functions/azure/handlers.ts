@@ -34,17 +34,12 @@ export function createAzureStartWorkflow(deps: Provide<FrontDoorDependencies>) {
     } catch {
       return { status: 400, jsonBody: { message: "The body is not JSON." } };
     }
+    const { starter } = await deps();
     const runs = [];
     for (const cloudEvent of Array.isArray(events) ? events : [events]) {
+      const data = JSON.stringify((cloudEvent as { data?: unknown }).data ?? null);
       try {
-        runs.push(
-          ...(await startFromJson(
-            JSON.stringify((cloudEvent as { data?: unknown }).data ?? null),
-            (
-              await deps()
-            ).starter,
-          )),
-        );
+        runs.push(...(await startFromJson(data, starter)));
       } catch (error) {
         if (!(error instanceof InvalidEventError)) throw error;
         // A malformed event will never succeed: acknowledge it (no redelivery loop) and log why.
