@@ -7,7 +7,7 @@ import { HclSyntaxError } from "../../../src/ingest/terraform/hcl/parse-hcl.ts";
 import type { Block } from "../../../src/ingest/terraform/hcl/syntax.ts";
 import { loadModule } from "../../../src/ingest/terraform/load-module.ts";
 import { Unknown } from "../../../src/model/value.ts";
-import { json, nodeAt, writeTree } from "../../helpers/ingest.ts";
+import { fixture, json, nodeAt, writeTree } from "../../helpers/ingest.ts";
 
 const lines = (...text: string[]) => `${text.join("\n")}\n`;
 
@@ -495,6 +495,20 @@ describe("Terraform override files", () => {
         location: { file: "main_override.tf", line: 1, col: 1 },
       },
     ]);
+  });
+
+  test("the example in docs/ingest.md: the load-test override's instance class and variable default", () => {
+    const { graphs, warnings } = readInfrastructure(fixture("terraform/override"), { display: "override" });
+    assert.deepEqual(warnings, []);
+    const db = nodeAt(graphs[0], "aws_db_instance.orders");
+    assert.equal(db.properties.instance_class, "db.r6g.large");
+    assert.equal(db.properties.identifier, "orders-loadtest");
+    assert.deepEqual(db.attributeSources?.instance_class, {
+      file: "override/loadtest_override.tf",
+      line: 3,
+      col: 3,
+    });
+    assert.deepEqual(db.attributeSources?.identifier, { file: "override/main.tf", line: 7, col: 3 });
   });
 
   test("a malformed override file is one sentence at its file:line:col, nothing read", () => {
