@@ -1,13 +1,15 @@
+import type { Directive } from "../../model/graph.ts";
 import { directivesFor } from "./directives.ts";
 import type { Block, HclFile } from "./hcl/syntax.ts";
 import {
   at,
   type Declared,
   hasLabels,
-  IGNORED_BLOCKS,
   type ModuleConfig,
   providerKey,
   type Warn,
+  warnTopLevelArguments,
+  warnUnknownBlock,
 } from "./load-module.ts";
 import { mergeBody } from "./merge-body.ts";
 import { readTerraformBlock } from "./terraform-settings.ts";
@@ -24,12 +26,7 @@ const LIFECYCLE: ReadonlySet<string> = new Set(["lifecycle"]);
  */
 export function applyOverrideFile(config: ModuleConfig, hcl: HclFile, warn: Warn): void {
   const file = hcl.file;
-  for (const attribute of hcl.body.attributes) {
-    warn(
-      `The argument \`${attribute.name}\` is not valid at the top level of a module and is ignored.`,
-      at(file, attribute),
-    );
-  }
+  warnTopLevelArguments(hcl, warn);
   for (const block of hcl.body.blocks) {
     const location = at(file, block);
     const [first = "", second = ""] = block.labels;
@@ -38,49 +35,37 @@ export function applyOverrideFile(config: ModuleConfig, hcl: HclFile, warn: Warn
         `There is no ${what} to merge this override into (Terraform refuses it); the block is ignored.`,
         location,
       );
+    /** A resource, data source or module call with this block merged in, and its `plinth:` directives. */
+    const withOverride = <T extends Declared & { directives: Directive[] }>(
+      original: T,
+      byArgument?: ReadonlySet<string>,
+    ): T => ({
+      ...original,
+      block: mergeBlock(original.block, block, file, warn, byArgument),
+      directives: [...original.directives, ...directivesFor(block, hcl)],
+    });
     switch (block.type) {
       case "resource": {
         if (!hasLabels(block, warn, location)) break;
         const index = config.resources.findIndex((r) => r.type === first && r.name === second);
         const original = config.resources[index];
-        if (!original) {
-          missing(`resource \`${first}.${second}\``);
-          break;
-        }
-        config.resources[index] = {
-          ...original,
-          block: mergeBlock(original.block, block, file, warn, LIFECYCLE),
-          directives: [...original.directives, ...directivesFor(block, hcl)],
-        };
+        if (original) config.resources[index] = withOverride(original, LIFECYCLE);
+        else missing(`resource \`${first}.${second}\``);
         break;
       }
       case "data": {
         if (!hasLabels(block, warn, location)) break;
         const original = config.dataSources.get(`${first}.${second}`);
-        if (!original) {
-          missing(`data source \`data.${first}.${second}\``);
-          break;
-        }
-        config.dataSources.set(`${first}.${second}`, {
-          ...original,
-          block: mergeBlock(original.block, block, file, warn, LIFECYCLE),
-          directives: [...original.directives, ...directivesFor(block, hcl)],
-        });
+        if (original) config.dataSources.set(`${first}.${second}`, withOverride(original, LIFECYCLE));
+        else missing(`data source \`data.${first}.${second}\``);
         break;
       }
       case "module": {
         if (!hasLabels(block, warn, location)) break;
         const index = config.moduleCalls.findIndex((m) => m.name === first);
         const original = config.moduleCalls[index];
-        if (!original) {
-          missing(`module \`${first}\``);
-          break;
-        }
-        config.moduleCalls[index] = {
-          ...original,
-          block: mergeBlock(original.block, block, file, warn),
-          directives: [...original.directives, ...directivesFor(block, hcl)],
-        };
+        if (original) config.moduleCalls[index] = withOverride(original);
+        else missing(`module \`${first}\``);
         break;
       }
       case "variable":
@@ -88,11 +73,8 @@ export function applyOverrideFile(config: ModuleConfig, hcl: HclFile, warn: Warn
         if (!hasLabels(block, warn, location)) break;
         const map = block.type === "variable" ? config.variables : config.outputs;
         const original = map.get(first);
-        if (!original) {
-          missing(`${block.type} \`${first}\``);
-          break;
-        }
-        map.set(first, merged(original, block, file, warn));
+        if (original) map.set(first, merged(original, block, file, warn));
+        else missing(`${block.type} \`${first}\``);
         break;
       }
       case "locals":
@@ -125,8 +107,7 @@ export function applyOverrideFile(config: ModuleConfig, hcl: HclFile, warn: Warn
         warn("Terraform does not allow a `moved` block in an override file; it is ignored.", location);
         break;
       default:
-        if (!IGNORED_BLOCKS.has(block.type))
-          warn(`Terraform has no top-level \`${block.type}\` block; it is ignored.`, location);
+        warnUnknownBlock(block, warn, location);
     }
   }
 }

@@ -97,15 +97,10 @@ function evaluateBlockBody(
       const name = iterator?.kind === "variable" ? iterator.name : type;
       const content = block.body.blocks.find((b) => b.type === "content");
       if (!forEach || !content) continue;
-      const collection = inBlock.module.evaluate(
-        forEach.expression,
-        inBlock.file,
-        inBlock.key,
-        inBlock.bindings,
-      );
+      const collection = ctx.module.evaluate(forEach.expression, inBlock.file, ctx.key, ctx.bindings);
       if (isPending(collection)) {
-        inBlock.out.incomplete ??= `the \`dynamic "${type}"\` blocks depend on values known only after apply`;
-        inBlock.module.warn(
+        ctx.out.incomplete ??= `the \`dynamic "${type}"\` blocks depend on values known only after apply`;
+        ctx.module.warn(
           `The \`dynamic "${type}"\` blocks depend on values known only after apply; they are not read.`,
           { file: inBlock.file, ...block.pos },
         );
@@ -120,12 +115,9 @@ function evaluateBlockBody(
           : [];
       for (const [k, v] of entries) {
         const index = lists.get(type)?.length ?? 0;
-        const bindings = new Map(inBlock.bindings).set(name, { key: k, value: v });
+        const bindings = new Map(ctx.bindings).set(name, { key: k, value: v });
         const nested = blockTypeOf(schema, type)?.block;
-        inBlock.out.sources[formatPath([...path, type, index]).slice(1)] = {
-          file: inBlock.file,
-          ...content.pos,
-        };
+        ctx.out.sources[formatPath([...path, type, index]).slice(1)] = { file: inBlock.file, ...content.pos };
         append(
           type,
           evaluateBlockBody({ ...inBlock, bindings }, content.body, nested, [...path, type, index], false),
@@ -135,7 +127,7 @@ function evaluateBlockBody(
     }
     const index = lists.get(block.type)?.length ?? 0;
     const blockPath = [...path, block.type, index];
-    inBlock.out.sources[formatPath(blockPath).slice(1)] = { file: inBlock.file, ...block.pos };
+    ctx.out.sources[formatPath(blockPath).slice(1)] = { file: inBlock.file, ...block.pos };
     append(
       block.type,
       evaluateBlockBody(inBlock, block.body, blockTypeOf(schema, block.type)?.block, blockPath, false),

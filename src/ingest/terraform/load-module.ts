@@ -58,7 +58,7 @@ export interface ModuleConfig {
 }
 
 /** Blocks Terraform accepts at the top level that describe no resource plinth reads. */
-export const IGNORED_BLOCKS: ReadonlySet<string> = new Set([
+const IGNORED_BLOCKS: ReadonlySet<string> = new Set([
   "moved",
   "import",
   "removed",
@@ -100,19 +100,14 @@ export function loadModule(directory: string, display: string, warnings: Diagnos
 }
 
 /** `override.tf`, `main_override.tf` and their `.tf.json` forms. */
-export function isOverrideFile(name: string): boolean {
+function isOverrideFile(name: string): boolean {
   return /(^|_)override\.tf(\.json)?$/.test(name);
 }
 
 /** Indexes the declarations of one normal (not override) file. */
 function addFile(config: ModuleConfig, hcl: HclFile, warn: Warn): void {
   const file = hcl.file;
-  for (const attribute of hcl.body.attributes) {
-    warn(
-      `The argument \`${attribute.name}\` is not valid at the top level of a module and is ignored.`,
-      at(file, attribute),
-    );
-  }
+  warnTopLevelArguments(hcl, warn);
   for (const block of hcl.body.blocks) {
     const location = at(file, block);
     const declared = { block, file, location };
@@ -192,10 +187,25 @@ function addFile(config: ModuleConfig, hcl: HclFile, warn: Warn): void {
         readTerraformBlock(config.terraform, block, file, false);
         break;
       default:
-        if (!IGNORED_BLOCKS.has(block.type))
-          warn(`Terraform has no top-level \`${block.type}\` block; it is ignored.`, location);
+        warnUnknownBlock(block, warn, location);
     }
   }
+}
+
+/** Arguments written outside any block, which Terraform refuses. */
+export function warnTopLevelArguments(hcl: HclFile, warn: Warn): void {
+  for (const attribute of hcl.body.attributes) {
+    warn(
+      `The argument \`${attribute.name}\` is not valid at the top level of a module and is ignored.`,
+      at(hcl.file, attribute),
+    );
+  }
+}
+
+/** A top-level block plinth does not read: silently when Terraform has it, else with a warning. */
+export function warnUnknownBlock(block: Block, warn: Warn, location: SourceLocation): void {
+  if (!IGNORED_BLOCKS.has(block.type))
+    warn(`Terraform has no top-level \`${block.type}\` block; it is ignored.`, location);
 }
 
 /** Labels each top-level block needs: `resource "type" "name"`, `module "name"`… */

@@ -67,7 +67,7 @@ function parseTimestamp(text: string): Timestamp {
  * `formatdate(spec, timestamp)`: Terraform's date format. Runs of one letter are verbs (`YYYY`, `MMM`,
  * `hh`…), text in single quotes is literal (`''` is a quote), any other character is itself.
  */
-export function formatDate(spec: string, timestamp: string): string {
+function formatDate(spec: string, timestamp: string): string {
   const t = parseTimestamp(timestamp);
   let out = "";
   let i = 0;
