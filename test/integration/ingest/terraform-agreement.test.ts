@@ -2,6 +2,8 @@
 // `terraform console`, and override files through `terraform plan` / `validate` on `terraform_data`
 // resources (the one resource type Terraform plans with no provider to download).
 import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, test } from "node:test";
 import { readInfrastructure } from "../../../src/ingest/read-infrastructure.ts";
 import { evaluateHcl, json, writeTree } from "../../helpers/ingest.ts";
@@ -143,6 +145,13 @@ describe("plinth agrees with the Terraform 1.11 binary", () => {
     assert.deepEqual(plinthSays, terraformSays);
     assert.deepEqual(warnings, []);
     assert.equal(terraformSays.output, "overridden-ops");
+
+    // The plan itself, read with its .tf files beside it: the overridden argument's line is the override's.
+    writeFileSync(join(dir, "plan.json"), terraform(["show", "-json", "plan.out"], dir).stdout);
+    const fromPlan = readInfrastructure(join(dir, "plan.json"), { display: "plan.json" }).graphs[0];
+    const a = fromPlan?.nodes.find((n) => n.address === "terraform_data.a");
+    assert.deepEqual(a?.attributeSources?.triggers_replace, { file: "b_override.tf.json", line: 1, col: 53 });
+    assert.deepEqual(a?.attributeSources?.input, { file: "main.tf", line: 10, col: 3 });
   });
 
   test("what Terraform refuses in an override, plinth warns about at the same file and line", () => {
