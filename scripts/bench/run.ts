@@ -15,6 +15,7 @@ import { loweringClouds } from "./suites/lowering-clouds.ts";
 import { policy } from "./suites/policy.ts";
 import { runtime } from "./suites/runtime.ts";
 import { terraformJson } from "./suites/terraform-json.ts";
+import { terraformOverride } from "./suites/terraform-override.ts";
 
 const SUITES: BenchSuite[] = [
   cliStartup,
@@ -22,6 +23,7 @@ const SUITES: BenchSuite[] = [
   loweringClouds,
   ingest,
   terraformJson,
+  terraformOverride,
   cost,
   policy,
   codegen,

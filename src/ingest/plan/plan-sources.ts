@@ -4,7 +4,7 @@ import type { Directive } from "../../model/graph.ts";
 import { formatPath } from "../../model/value.ts";
 import type { Diagnostic } from "../../spec/diagnostics.ts";
 import type { Body } from "../terraform/hcl/syntax.ts";
-import { argument, loadModule, type ModuleConfig } from "../terraform/load-module.ts";
+import { argument, at, fileOf, loadModule, type ModuleConfig } from "../terraform/load-module.ts";
 
 export interface LocatedResource {
   source: SourceLocation;
@@ -75,7 +75,7 @@ export class PlanSources {
 function positions(body: Body, file: string, path: Array<string | number>): Record<string, SourceLocation> {
   const out: Record<string, SourceLocation> = {};
   for (const attribute of body.attributes)
-    out[formatPath([...path, attribute.name]).slice(1)] = { file, ...attribute.pos };
+    out[formatPath([...path, attribute.name]).slice(1)] = at(file, attribute);
   const counts = new Map<string, number>();
   for (const block of body.blocks) {
     const type = block.type === "dynamic" ? block.labels[0] : block.type;
@@ -83,10 +83,10 @@ function positions(body: Body, file: string, path: Array<string | number>): Reco
     const index = counts.get(type) ?? 0;
     counts.set(type, index + 1);
     const blockPath = [...path, type, index];
-    out[formatPath(blockPath).slice(1)] = { file, ...block.pos };
+    out[formatPath(blockPath).slice(1)] = at(file, block);
     const content =
       block.type === "dynamic" ? block.body.blocks.find((b) => b.type === "content")?.body : block.body;
-    if (content) Object.assign(out, positions(content, file, blockPath));
+    if (content) Object.assign(out, positions(content, fileOf(block, file), blockPath));
   }
   return out;
 }

@@ -69,10 +69,11 @@ function evaluateBlockBody(
   for (const attribute of body.attributes) {
     if (top && META_ARGUMENTS.has(attribute.name)) continue;
     const attributePath = [...path, attribute.name];
-    const value = ctx.module.evaluate(attribute.expression, ctx.file, ctx.key, ctx.bindings);
+    const inAttribute = writtenIn(ctx, attribute.file);
+    const value = ctx.module.evaluate(attribute.expression, inAttribute.file, ctx.key, ctx.bindings);
     setOwn(properties, attribute.name, value);
-    ctx.out.sources[formatPath(attributePath).slice(1)] = { file: ctx.file, ...attribute.pos };
-    recordObjectSources(ctx, attribute.expression, attributePath);
+    ctx.out.sources[formatPath(attributePath).slice(1)] = { file: inAttribute.file, ...attribute.pos };
+    recordObjectSources(inAttribute, attribute.expression, attributePath);
     if (
       schema?.attributes?.[attribute.name]?.sensitive ||
       refersToSensitive(attribute.expression, ctx.sensitiveVariables)
@@ -87,6 +88,7 @@ function evaluateBlockBody(
   };
   for (const block of body.blocks) {
     if (top && META_BLOCKS.has(block.type)) continue;
+    const inBlock = writtenIn(ctx, block.file);
     if (block.type === "dynamic") {
       const type = block.labels[0];
       if (!type) continue;
@@ -95,12 +97,12 @@ function evaluateBlockBody(
       const name = iterator?.kind === "variable" ? iterator.name : type;
       const content = block.body.blocks.find((b) => b.type === "content");
       if (!forEach || !content) continue;
-      const collection = ctx.module.evaluate(forEach.expression, ctx.file, ctx.key, ctx.bindings);
+      const collection = ctx.module.evaluate(forEach.expression, inBlock.file, ctx.key, ctx.bindings);
       if (isPending(collection)) {
         ctx.out.incomplete ??= `the \`dynamic "${type}"\` blocks depend on values known only after apply`;
         ctx.module.warn(
           `The \`dynamic "${type}"\` blocks depend on values known only after apply; they are not read.`,
-          { file: ctx.file, ...block.pos },
+          { file: inBlock.file, ...block.pos },
         );
         continue;
       }
@@ -115,20 +117,20 @@ function evaluateBlockBody(
         const index = lists.get(type)?.length ?? 0;
         const bindings = new Map(ctx.bindings).set(name, { key: k, value: v });
         const nested = blockTypeOf(schema, type)?.block;
-        ctx.out.sources[formatPath([...path, type, index]).slice(1)] = { file: ctx.file, ...content.pos };
+        ctx.out.sources[formatPath([...path, type, index]).slice(1)] = { file: inBlock.file, ...content.pos };
         append(
           type,
-          evaluateBlockBody({ ...ctx, bindings }, content.body, nested, [...path, type, index], false),
+          evaluateBlockBody({ ...inBlock, bindings }, content.body, nested, [...path, type, index], false),
         );
       }
       continue;
     }
     const index = lists.get(block.type)?.length ?? 0;
     const blockPath = [...path, block.type, index];
-    ctx.out.sources[formatPath(blockPath).slice(1)] = { file: ctx.file, ...block.pos };
+    ctx.out.sources[formatPath(blockPath).slice(1)] = { file: inBlock.file, ...block.pos };
     append(
       block.type,
-      evaluateBlockBody(ctx, block.body, blockTypeOf(schema, block.type)?.block, blockPath, false),
+      evaluateBlockBody(inBlock, block.body, blockTypeOf(schema, block.type)?.block, blockPath, false),
     );
   }
   for (const [type, items] of lists) {
@@ -149,11 +151,17 @@ function withSchemaBlocks(body: Body, schema: SchemaBlock | undefined): Body {
   const resolved: Body = { attributes: [], blocks: [...body.blocks] };
   for (const attribute of body.attributes) {
     const blockTypes = schema?.block_types;
-    if (attribute.asBlocks && blockTypes && Object.hasOwn(blockTypes, attribute.name))
-      resolved.blocks.push(...attribute.asBlocks);
-    else resolved.attributes.push(attribute);
+    if (attribute.asBlocks && blockTypes && Object.hasOwn(blockTypes, attribute.name)) {
+      const file = attribute.file;
+      resolved.blocks.push(...(file ? attribute.asBlocks.map((b) => ({ ...b, file })) : attribute.asBlocks));
+    } else resolved.attributes.push(attribute);
   }
   return resolved;
+}
+
+/** The context for a block or argument an override file merged in: its own file; else unchanged. */
+function writtenIn(ctx: BodyContext, file: string | undefined): BodyContext {
+  return file && file !== ctx.file ? { ...ctx, file } : ctx;
 }
 
 /** `tags = { Name = "x" }`: each key's line too, so a finding about one tag points at it. */

@@ -17,8 +17,8 @@ import {
 } from "./evaluate-expression.ts";
 import { callFunction, type FunctionContext } from "./functions/index.ts";
 import { parseTemplate } from "./hcl/parse-hcl.ts";
-import type { Expression, Position } from "./hcl/syntax.ts";
-import { argument, type ModuleConfig, type ResourceDeclaration } from "./load-module.ts";
+import type { Attribute, Expression, Position } from "./hcl/syntax.ts";
+import { argument, at, fileOf, type ModuleConfig, type ResourceDeclaration } from "./load-module.ts";
 import { asNumber, asString, EvaluationError, isPending } from "./values.ts";
 import { convertToType, readVariableType } from "./variable-type.ts";
 
@@ -82,7 +82,7 @@ export class ModuleInstance {
       const region = argument(provider.block, "region");
       this.providers.set(provider.key, {
         key: provider.key,
-        ...(region ? { region: this.evaluate(region.expression, provider.file) } : {}),
+        ...(region ? { region: this.evaluate(region.expression, fileOf(region, provider.file)) } : {}),
       });
     }
   }
@@ -123,21 +123,24 @@ export class ModuleInstance {
     return this.#memo(`var.${name}`, () => {
       const declared = this.config.variables.get(name);
       if (!declared) throw new EvaluationError(`There is no variable \`${name}\` in ${this.config.display}`);
-      const type = readVariableType(argument(declared.block, "type")?.expression);
+      const typeArgument = argument(declared.block, "type");
+      const type = readVariableType(typeArgument?.expression);
       const input = this.options.inputs.get(name);
       const fallback = argument(declared.block, "default");
       let value: Value;
       if (input) value = input();
-      else if (fallback) value = this.evaluate(fallback.expression, declared.file);
+      else if (fallback) value = this.evaluate(fallback.expression, fileOf(fallback, declared.file));
       else return new Unknown(`the variable ${name} has no value`);
       try {
-        return convertToType(value, type, this.scope(declared.file));
+        return convertToType(
+          value,
+          type,
+          this.scope(typeArgument ? fileOf(typeArgument, declared.file) : declared.file),
+        );
       } catch (error) {
         if (!(error instanceof EvaluationError)) throw error;
-        this.warn(
-          `The value of the variable \`${name}\` does not fit its type: ${error.message}.`,
-          declared.location,
-        );
+        const [message, location] = misfitOf(name, input ? undefined : fallback, typeArgument, declared.file);
+        this.warn(`${message}: ${error.message}.`, location ?? declared.location);
         return new Unknown(`the variable ${name} does not fit its type`);
       }
     });
@@ -157,7 +160,7 @@ export class ModuleInstance {
       const declared = this.config.outputs.get(name);
       if (!declared) throw new EvaluationError(`The module ${this.config.display} has no output \`${name}\``);
       const value = argument(declared.block, "value");
-      return value ? this.evaluate(value.expression, declared.file) : null;
+      return value ? this.evaluate(value.expression, fileOf(value, declared.file)) : null;
     });
   }
 
@@ -186,10 +189,10 @@ export class ModuleInstance {
     const count = argument(block, "count");
     const forEach = argument(block, "for_each");
     if (count && forEach) {
-      this.warn(`\`${what}\` sets both count and for_each; count is used.`, { file, ...count.pos });
+      this.warn(`\`${what}\` sets both count and for_each; count is used.`, at(file, count));
     }
     if (count) {
-      const value = this.evaluate(count.expression, file);
+      const value = this.evaluate(count.expression, fileOf(count, file));
       if (isPending(value)) return { kind: "unknown", reason: unknownFrom(value, "count").reason };
       try {
         const n = asNumber(value, "count");
@@ -198,12 +201,12 @@ export class ModuleInstance {
         return { kind: "count", count: n };
       } catch (error) {
         if (!(error instanceof EvaluationError)) throw error;
-        this.warn(`${error.message}; \`${what}\` is read as one instance.`, { file, ...count.pos });
+        this.warn(`${error.message}; \`${what}\` is read as one instance.`, at(file, count));
         return { kind: "unknown", reason: error.message };
       }
     }
     if (forEach) {
-      const value = this.evaluate(forEach.expression, file);
+      const value = this.evaluate(forEach.expression, fileOf(forEach, file));
       if (isPending(value)) return { kind: "unknown", reason: unknownFrom(value, "for_each").reason };
       try {
         if (!Array.isArray(value) && !isPlainObject(value))
@@ -217,7 +220,7 @@ export class ModuleInstance {
         return { kind: "for_each", entries };
       } catch (error) {
         if (!(error instanceof EvaluationError)) throw error;
-        this.warn(`${error.message}; \`${what}\` is read as one instance.`, { file, ...forEach.pos });
+        this.warn(`${error.message}; \`${what}\` is read as one instance.`, at(file, forEach));
         return { kind: "unknown", reason: error.message };
       }
     }
@@ -232,7 +235,7 @@ export class ModuleInstance {
     const call = this.config.moduleCalls.find((m) => m.name === name);
     if (!call) throw new EvaluationError(`There is no module \`${name}\` in ${this.config.display}`);
     const source = argument(call.block, "source");
-    const sourceText = source ? this.evaluate(source.expression, call.file) : undefined;
+    const sourceText = source ? this.evaluate(source.expression, fileOf(source, call.file)) : undefined;
     if (typeof sourceText !== "string") {
       this.warn(
         `The module \`${name}\` has no literal \`source\`; its resources are not read.`,
@@ -258,14 +261,13 @@ export class ModuleInstance {
         if (!config.variables.has(attribute.name)) {
           this.warn(
             `The module ${config.display} has no variable \`${attribute.name}\`; the argument is ignored.`,
-            {
-              file: call.file,
-              ...attribute.pos,
-            },
+            at(call.file, attribute),
           );
           continue;
         }
-        inputs.set(attribute.name, () => this.evaluate(attribute.expression, call.file, key));
+        inputs.set(attribute.name, () =>
+          this.evaluate(attribute.expression, fileOf(attribute, call.file), key),
+        );
       }
       const instance = new ModuleInstance({
         ...this.options,
@@ -481,6 +483,29 @@ export class ModuleInstance {
       },
     };
   }
+}
+
+/**
+ * How to word a variable value that does not fit its type, and where to point: at an override file's
+ * `default` or `type` when one of them (not both) came from an override file, as Terraform words it.
+ */
+function misfitOf(
+  name: string,
+  fallback: Attribute | undefined,
+  type: Attribute | undefined,
+  declaredIn: string,
+): [string, SourceLocation | undefined] {
+  if (fallback?.file && !type?.file)
+    return [
+      `The default of the variable \`${name}\` set in ${fallback.file} does not fit its type`,
+      at(declaredIn, fallback),
+    ];
+  if (fallback && type?.file && !fallback.file)
+    return [
+      `The type of the variable \`${name}\` set in ${type.file} does not fit its default`,
+      at(declaredIn, type),
+    ];
+  return [`The value of the variable \`${name}\` does not fit its type`, undefined];
 }
 
 const MODULE_META_ARGUMENTS = new Set(["source", "version", "count", "for_each", "providers", "depends_on"]);

@@ -11,7 +11,7 @@ import { dominantCloud, sortByAddress } from "../graph-parts.ts";
 import type { ReadInfrastructureOptions } from "../read-infrastructure.ts";
 import { readSourceFile } from "../read-source-file.ts";
 import { parseHcl } from "./hcl/parse-hcl.ts";
-import { argument, loadModule, type ModuleConfig, parseConfigurationFile } from "./load-module.ts";
+import { argument, fileOf, loadModule, type ModuleConfig, parseConfigurationFile } from "./load-module.ts";
 import { ModuleInstance } from "./module-instance.ts";
 import { resourceNodes } from "./resource-nodes.ts";
 import { readVariableType, takesRawText } from "./variable-type.ts";
@@ -241,7 +241,9 @@ function graphOf(module: ModuleInstance, nodes: ResourceNode[], app: string): Re
     variables.push({
       name,
       type: type === "number" || type === "bool" ? type : "string",
-      description: description ? String(module.evaluate(description.expression, declared.file)) : "",
+      description: description
+        ? String(module.evaluate(description.expression, fileOf(description, declared.file)))
+        : "",
       ...(sensitive?.expression.kind === "literal" && sensitive.expression.value === true
         ? { sensitive: true }
         : {}),

@@ -194,6 +194,31 @@ describe("plinth cost", () => {
     assert.equal(hours.monthlyCost, 78.11);
   });
 
+  it("prices existing Terraform after its override files, and points its warnings at the override's lines", async () => {
+    const dir = project();
+    mkdirSync(join(dir, "tf"));
+    writeFileSync(
+      join(dir, "tf", "main.tf"),
+      'resource "aws_instance" "web" {\n  ami           = "ami-1"\n  instance_type = "t3.micro"\n}\n',
+    );
+    writeFileSync(
+      join(dir, "tf", "web_override.tf.json"),
+      '{\n  "resource": {\n    "aws_instance": {\n      "web": { "instance_type": "m5.large" },\n      "gone": { "instance_type": "m5.large" }\n    }\n  }\n}\n',
+    );
+    const result = await runCli(["cost", "tf", "--json"], { cwd: dir });
+    assert.equal(result.code, 0, result.stderr);
+    const web = JSON.parse(result.stdout).resources.find(
+      (r: { address: string }) => r.address === "aws_instance.web",
+    );
+    const hours = web.components.find((c: { name: string }) => /Instance usage/.test(c.name));
+    // m5.large in us-east-1 is $0.096 an hour in the snapshot: 730 h × 0.096 = 70.08.
+    assert.equal(hours.monthlyCost, 70.08);
+    assert.match(
+      result.stderr,
+      /tf\/web_override\.tf\.json:5:7: .*There is no resource `aws_instance\.gone` to merge this override into/,
+    );
+  });
+
   it("converts to another currency with a rates file", async () => {
     const dir = project();
     writeFileSync(

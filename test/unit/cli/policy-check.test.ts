@@ -225,6 +225,34 @@ describe("plinth policy check on existing infrastructure code", () => {
     assert.equal(json.summary.blocking, 1);
   });
 
+  for (const [syntax, name, text, line] of [
+    ["HCL", "db_override.tf", 'resource "aws_db_instance" "db" {\n  storage_encrypted = false\n}\n', 2],
+    [
+      "JSON",
+      "db_override.tf.json",
+      '{\n  "resource": {\n    "aws_db_instance": {\n      "db": {\n        "storage_encrypted": false\n      }\n    }\n  }\n}\n',
+      5,
+    ],
+  ] as const) {
+    test(`a Terraform override file (${syntax}): the finding is at the override's line, which decides it`, async () => {
+      const dir = tmp();
+      writeFileSync(
+        join(dir, "main.tf"),
+        'resource "aws_db_instance" "db" {\n  instance_class    = "db.t4g.micro"\n  storage_encrypted = true\n}\n',
+      );
+      writeFileSync(join(dir, name), text);
+      const result = await runCli(["policy", "check", ".", "--rule", "PLINTH-AWS-015", "--json"], {
+        cwd: dir,
+        now,
+      });
+      assert.equal(result.code, 2, result.stderr);
+      const json = JSON.parse(result.stdout);
+      assertMatchesCliSchema("policy-check.schema.json", json);
+      const [finding] = json.results;
+      assert.deepEqual([finding.status, finding.file, finding.line], ["fail", name, line]);
+    });
+  }
+
   test("a CloudFormation template: findings on the split Terraform resources, at the template's lines", async () => {
     const template = new URL("../../fixtures/policy/plinth-aws-004/template.yaml", import.meta.url).pathname;
     const result = await runCli(["policy", "check", template, "--rule", "CKV_AWS_53", "--json"]);

@@ -211,17 +211,6 @@ describe("Terraform JSON syntax (.tf.json)", () => {
     assert.deepEqual(logs.attributeSources?.bucket, { file: "main.tf.json", line: 5, col: 5 });
   });
 
-  test("override files stay unread with a warning; the other files are read", () => {
-    const { graph, warnings } = readJson(
-      { resource: { aws_sqs_queue: { q: { name: "q" } } } },
-      { "main_override.tf.json": '{"resource": {"aws_sqs_queue": {"q": {"name": "other"}}}}' },
-    );
-    assert.equal(nodeAt(graph, "aws_sqs_queue.q").properties.name, "q");
-    assert.deepEqual(warnings, [
-      "main_override.tf.json is not read: plinth does not apply Terraform's override files.",
-    ]);
-  });
-
   const MALFORMED: Record<string, { text: string; message: RegExp; at: [number, number] }> = {
     "a trailing comma": {
       text: '{\n  "resource": {},\n}\n',

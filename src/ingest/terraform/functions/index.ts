@@ -3,6 +3,7 @@ import { unknownFrom } from "../evaluate-expression.ts";
 import { EvaluationError, isConcrete, isPending } from "../values.ts";
 import { collectionFunctions } from "./collection-functions.ts";
 import { conversionFunctions } from "./conversion-functions.ts";
+import { dateFunctions } from "./date-functions.ts";
 import { fileFunctions } from "./file-functions.ts";
 import type { FunctionContext, TerraformFunction } from "./function.ts";
 import { numberFunctions } from "./number-functions.ts";
@@ -16,6 +17,7 @@ const FUNCTIONS: Readonly<Record<string, TerraformFunction>> = {
   ...numberFunctions,
   ...conversionFunctions,
   ...fileFunctions,
+  ...dateFunctions,
 };
 
 /** Functions whose result Terraform itself knows only when it runs. */

@@ -169,6 +169,8 @@ export interface Attribute {
    * or nested blocks, which only the provider schema decides. These are the blocks it would be.
    */
   asBlocks?: Block[];
+  /** Set on an argument an override file merged into a block of another file: the file it is written in. */
+  file?: string;
 }
 
 export interface Block {
@@ -178,6 +180,8 @@ export interface Block {
   pos: Position;
   /** The line of the closing brace, to find comments written inside the block. */
   endLine: number;
+  /** Set on a nested block an override file merged into a block of another file: the file it is in. */
+  file?: string;
 }
 
 export interface Body {
