@@ -42,18 +42,8 @@ export interface Lowered {
 export function lowerSpec(spec: ResolvedSpec, options: LowerOptions = {}): Lowered {
   const bag = new DiagnosticBag();
   const ctx = new LoweringContext(spec, options.schemas ?? new ProviderSchemas(), bag);
-  let lowerings: ComponentLowerings | undefined;
-
   for (const component of componentOrder(spec.components)) {
-    const lowered =
-      component.type === "native"
-        ? lowerNative(component, ctx)
-        : (
-            (lowerings ??= loweringsOf(spec.cloud))[component.type] as (
-              c: Component,
-              ctx: LoweringContext,
-            ) => LoweredComponent
-          )(component, ctx);
+    const lowered = component.type === "native" ? lowerNative(component, ctx) : lowerPortable(component, ctx);
     ctx.lowered.set(component.name, lowered);
   }
   // `dependsOn: [x]` makes every resource of the component wait for every resource of x.
@@ -75,6 +65,15 @@ export function lowerSpec(spec: ResolvedSpec, options: LowerOptions = {}): Lower
     outputs: Object.entries(spec.outputs).map(([name, value]) => ({ name, value: ctx.value(value) })),
   };
   return { graph, warnings: bag.warnings };
+}
+
+/** A portable component (bucket, database…) → its cloud's native resources. */
+function lowerPortable(component: Component, ctx: LoweringContext): LoweredComponent {
+  const lower = loweringsOf(ctx.cloud)[component.type as keyof ComponentLowerings] as (
+    c: Component,
+    ctx: LoweringContext,
+  ) => LoweredComponent;
+  return lower(component, ctx);
 }
 
 /** Components after the components they reference; otherwise in document order. */
