@@ -1,5 +1,5 @@
 import type { SourceLocation } from "../errors.ts";
-import { SourceMap } from "./source-map.ts";
+import { escapePointer, SourceMap } from "./source-map.ts";
 
 /** What a successful read gives: the data, and the position of every key and value. */
 export interface SimpleYaml {
@@ -439,10 +439,6 @@ function escapeLength(code: number): number {
   if (code === 0x55) return 9; // \UHHHHHHHH
   if (Number.isNaN(code) || ESCAPES[String.fromCharCode(code)] === undefined) outside();
   return 1;
-}
-
-function escapePointer(key: string): string {
-  return key.includes("~") || key.includes("/") ? key.replaceAll("~", "~0").replaceAll("/", "~1") : key;
 }
 
 // The YAML 1.2 core schema, as the `yaml` package resolves plain scalars (in its order).

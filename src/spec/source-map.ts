@@ -73,7 +73,16 @@ export class SourceMap {
 }
 
 export function pointerOf(segments: ReadonlyArray<string | number>): string {
-  return segments.map((s) => `/${String(s).replaceAll("~", "~0").replaceAll("/", "~1")}`).join("");
+  let pointer = "";
+  for (const segment of segments) pointer += `/${escapePointer(String(segment))}`;
+  return pointer;
+}
+
+/** One segment of a JSON pointer: `~` and `/` escaped (RFC 6901); most keys need neither. */
+export function escapePointer(segment: string): string {
+  return segment.includes("~") || segment.includes("/")
+    ? segment.replaceAll("~", "~0").replaceAll("/", "~1")
+    : segment;
 }
 
 export function segmentsOf(pointer: string): string[] {
