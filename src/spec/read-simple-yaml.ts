@@ -452,11 +452,14 @@ const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 /** First characters of every non-string core-schema scalar: anything else is a string. */
 const TYPED_START = /^[-+.~0-9nNtTfF]/;
+/** First characters of the numbers among them (`native`, `type` need no number pattern tried). */
+const NUMBER_START = /^[-+.0-9]/;
 
 function resolvePlain(text: string): string | number | boolean | null {
   if (!TYPED_START.test(text)) return text;
   if (NULL.test(text)) return null;
   if (BOOL.test(text)) return text[0] === "t" || text[0] === "T";
+  if (!NUMBER_START.test(text)) return text;
   if (INT_OCT.test(text)) return Number.parseInt(text.slice(2), 8);
   if (INT.test(text)) return Number.parseInt(text, 10);
   if (INT_HEX.test(text)) return Number.parseInt(text.slice(2), 16);
