@@ -87,6 +87,8 @@ function attributeLines(change: PlannedChange, style: Style): string[] {
 /** A value as plan output shows it: JSON, secrets as (sensitive value), references as (known after apply). */
 function show(value: Json | undefined, indent: number): string {
   if (value === undefined) return "null";
+  // Most values are scalars: their JSON is the whole answer (no marker or reference inside).
+  if (typeof value !== "object" || value === null) return JSON.stringify(value);
   if (isSensitiveMarker(value)) return "(sensitive value)";
   if (isReference(value)) return "(known after apply)";
   const text = JSON.stringify(value, (_key, v: Json) =>

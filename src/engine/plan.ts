@@ -5,6 +5,7 @@ import {
   decodeValue,
   encodeValue,
   formatPath,
+  type Json,
   type JsonObject,
   type Ref,
   type Value,
@@ -222,7 +223,7 @@ function attributeChanges(before: JsonObject, after: JsonObject, resolved: Value
   for (const name of names) {
     const key = name.startsWith("$$") ? name.slice(1) : name;
     const unknown = Object.hasOwn(resolved, key) && !isKnown(resolved[key] as Value);
-    if (!unknown && canonicalJson(before[name]) === canonicalJson(after[name])) continue;
+    if (!unknown && sameJson(before[name], after[name])) continue;
     const sensitive = isSensitiveMarker(before[name]) || isSensitiveMarker(after[name]);
     changes.push({
       name,
@@ -233,6 +234,14 @@ function attributeChanges(before: JsonObject, after: JsonObject, resolved: Value
     });
   }
   return changes;
+}
+
+/** Whether two attribute values (undefined: absent) are equal as data, whatever their keys' order. */
+function sameJson(a: Json | undefined, b: Json | undefined): boolean {
+  if (a === b) return true;
+  // Only one is absent, as every attribute of a create is: nothing to compare.
+  if (a === undefined || b === undefined) return false;
+  return canonicalJson(a) === canonicalJson(b);
 }
 
 /** The value of a referenced attribute as the plan knows it, or undefined until apply. */

@@ -4,6 +4,7 @@ import {
   formatPath,
   isPlainObject,
   Ref,
+  setOwn,
   Template,
   Unknown,
   type Value,
@@ -23,6 +24,7 @@ export interface ValueSource {
  * as Ref/Template/VarRef/Encoded, which plans show as "(known after apply)".
  */
 export function resolveValue(value: Value, source: ValueSource): Value {
+  if (typeof value !== "object" || value === null) return value;
   if (value instanceof Ref) return source.attribute(value) ?? value;
   if (value instanceof VarRef) return source.variable(value.name) ?? value;
   if (value instanceof Template) {
@@ -45,9 +47,7 @@ export function resolveValue(value: Value, source: ValueSource): Value {
   if (Array.isArray(value)) return value.map((v) => resolveValue(v, source));
   if (isPlainObject(value)) {
     const out: ValueObject = {};
-    for (const [k, v] of Object.entries(value)) {
-      Object.defineProperty(out, k, { value: resolveValue(v, source), enumerable: true, writable: true });
-    }
+    for (const [k, v] of Object.entries(value)) setOwn(out, k, resolveValue(v, source));
     return out;
   }
   return value;
@@ -55,6 +55,7 @@ export function resolveValue(value: Value, source: ValueSource): Value {
 
 /** Whether a value holds nothing left to resolve. */
 export function isKnown(value: Value): boolean {
+  if (typeof value !== "object" || value === null) return true;
   if (value instanceof Ref || value instanceof Template || value instanceof VarRef) return false;
   if (value instanceof Encoded || value instanceof Unknown) return false;
   if (Array.isArray(value)) return value.every(isKnown);

@@ -119,6 +119,7 @@ export interface JsonObject {
 }
 
 export function encodeValue(value: Value): Json {
+  if (typeof value !== "object" || value === null) return value;
   if (value instanceof Ref) return { $ref: value.address, $path: [...value.path] };
   if (value instanceof Template)
     return { $template: value.parts.map((p) => (typeof p === "string" ? p : encodeValue(p))) };

@@ -82,12 +82,22 @@ export function parseExpression(
   return new SpecTemplate(parts);
 }
 
+/** Every reference inside a value, in order of appearance. */
 export function referencesOf(value: SpecValue): ComponentRef[] {
-  if (value instanceof ComponentRef) return [value];
-  if (value instanceof SpecTemplate) return value.parts.filter((p) => p instanceof ComponentRef);
-  if (Array.isArray(value)) return value.flatMap(referencesOf);
-  if (value !== null && typeof value === "object") return Object.values(value).flatMap(referencesOf);
-  return [];
+  const found: ComponentRef[] = [];
+  collectReferences(value, found);
+  return found;
+}
+
+// Called for every property of every component (checks, lowering order): scalars leave first, and
+// nothing is allocated on the way down.
+function collectReferences(value: SpecValue, found: ComponentRef[]): void {
+  if (typeof value !== "object" || value === null) return;
+  if (value instanceof ComponentRef) found.push(value);
+  else if (value instanceof SpecTemplate) {
+    for (const part of value.parts) if (part instanceof ComponentRef) found.push(part);
+  } else if (Array.isArray(value)) for (const item of value) collectReferences(item, found);
+  else for (const item of Object.values(value)) collectReferences(item, found);
 }
 
 function excerpt(text: string, from: number): string {

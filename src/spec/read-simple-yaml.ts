@@ -1,5 +1,5 @@
 import type { SourceLocation } from "../errors.ts";
-import { SourceMap } from "./source-map.ts";
+import { escapePointer, SourceMap } from "./source-map.ts";
 
 /** What a successful read gives: the data, and the position of every key and value. */
 export interface SimpleYaml {
@@ -441,10 +441,6 @@ function escapeLength(code: number): number {
   return 1;
 }
 
-function escapePointer(key: string): string {
-  return key.includes("~") || key.includes("/") ? key.replaceAll("~", "~0").replaceAll("/", "~1") : key;
-}
-
 // The YAML 1.2 core schema, as the `yaml` package resolves plain scalars (in its order).
 const NULL = /^(?:~|[Nn]ull|NULL)?$/;
 const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
@@ -456,11 +452,14 @@ const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 /** First characters of every non-string core-schema scalar: anything else is a string. */
 const TYPED_START = /^[-+.~0-9nNtTfF]/;
+/** First characters of the numbers among them (`native`, `type` need no number pattern tried). */
+const NUMBER_START = /^[-+.0-9]/;
 
 function resolvePlain(text: string): string | number | boolean | null {
   if (!TYPED_START.test(text)) return text;
   if (NULL.test(text)) return null;
   if (BOOL.test(text)) return text[0] === "t" || text[0] === "T";
+  if (!NUMBER_START.test(text)) return text;
   if (INT_OCT.test(text)) return Number.parseInt(text.slice(2), 8);
   if (INT.test(text)) return Number.parseInt(text, 10);
   if (INT_HEX.test(text)) return Number.parseInt(text.slice(2), 16);

@@ -1,4 +1,5 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import { createRequire } from "node:module";
+import type { Node } from "yaml";
 import { SpecError } from "../errors.ts";
 import { readSimpleYaml } from "./read-simple-yaml.ts";
 import { pointerOf, SourceMap } from "./source-map.ts";
@@ -28,8 +29,18 @@ export function readYaml(text: string, file: string): ParsedYaml {
   return readSimpleYaml(text, file) ?? readFullYaml(text, file);
 }
 
+/**
+ * The `yaml` package, loaded on first use: some 70 modules that take longer to load than the fast path
+ * takes to read a 1,000-component spec, so commands whose spec it reads never load them.
+ */
+const requireModule = createRequire(import.meta.url);
+function yamlPackage(): typeof import("yaml") {
+  return requireModule("yaml");
+}
+
 /** Any YAML, through the `yaml` package: the answer, or the error, for what the fast path leaves. */
 export function readFullYaml(text: string, file: string): ParsedYaml {
+  const { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } = yamlPackage();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,

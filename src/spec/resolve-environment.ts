@@ -9,7 +9,7 @@ import { type Diagnostic, DiagnosticBag } from "./diagnostics.ts";
 import { parseExpression, type SpecValue } from "./expressions.ts";
 import type { RawSpec, SpecDocument } from "./load-spec.ts";
 import { mergeOverride } from "./merge-overrides.ts";
-import { pointerOf, type SourceMap } from "./source-map.ts";
+import { escapePointer, pointerOf, type SourceMap } from "./source-map.ts";
 import { didYouMean } from "./suggest.ts";
 import type { Component, ResolvedSpec } from "./types.ts";
 import { validateAgainstSchema } from "./validate-schema.ts";
@@ -181,6 +181,8 @@ function buildComponent(
 /** Replaces every string holding `${…}` with its parsed reference or template. */
 function parseOrReport(value: SpecValue, pointer: string, sources: SourceMap, bag: DiagnosticBag): SpecValue {
   if (typeof value === "string") {
+    // Most strings hold no reference: they are themselves, and need no location.
+    if (!value.includes("${")) return value;
     try {
       return parseExpression(value, sources.value(pointer));
     } catch (error) {
@@ -193,7 +195,7 @@ function parseOrReport(value: SpecValue, pointer: string, sources: SourceMap, ba
   if (value !== null && typeof value === "object") {
     const out: Record<string, SpecValue> = {};
     for (const [k, v] of Object.entries(value))
-      out[k] = parseOrReport(v as SpecValue, `${pointer}${pointerOf([k])}`, sources, bag);
+      out[k] = parseOrReport(v as SpecValue, `${pointer}/${escapePointer(k)}`, sources, bag);
     return out;
   }
   return value;

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { ErrorObject } from "ajv";
 import validateSpec from "../../schemas/generated/spec.validate.js";
 import type { Diagnostic } from "./diagnostics.ts";
-import { type SourceMap, segmentsOf } from "./source-map.ts";
+import { escapePointer, type SourceMap, segmentsOf } from "./source-map.ts";
 import { didYouMean } from "./suggest.ts";
 
 /** Checks a document against schemas/spec.schema.json (precompiled) and explains each violation. */
@@ -194,10 +194,6 @@ function valueAt(data: unknown, segments: string[]): unknown {
   let node = data;
   for (const s of segments) node = (node as Record<string, unknown> | undefined)?.[s];
   return node;
-}
-
-function escapePointer(segment: string): string {
-  return segment.replaceAll("~", "~0").replaceAll("/", "~1");
 }
 
 function kindOf(value: unknown): string {

@@ -1,21 +1,30 @@
+import { createRequire } from "node:module";
 import { ProviderSchemas } from "../../catalog/provider-schemas.ts";
 import type { Diagnostic } from "../../spec/diagnostics.ts";
 import { DiagnosticBag } from "../../spec/diagnostics.ts";
 import { referencesOf, type SpecValue } from "../../spec/expressions.ts";
 import type { Component, ResolvedSpec } from "../../spec/types.ts";
 import type { Cloud, ResourceGraph } from "../graph.ts";
-import { AWS_LOWERINGS } from "./aws/index.ts";
-import { AZURE_LOWERINGS } from "./azure/index.ts";
 import { type ComponentLowerings, type LoweredComponent, LoweringContext } from "./context.ts";
-import { GCP_LOWERINGS } from "./gcp/index.ts";
 import { lowerNative } from "./native.ts";
 
-/** How each portable component type becomes native resources, per cloud. */
-const LOWERINGS: Readonly<Record<Cloud, ComponentLowerings>> = {
-  aws: AWS_LOWERINGS,
-  gcp: GCP_LOWERINGS,
-  azure: AZURE_LOWERINGS,
-};
+const requireModule = createRequire(import.meta.url);
+
+/**
+ * How each portable component type becomes native resources on `cloud`. A cloud's lowerings are a
+ * dozen modules or more: they load on first use, so a spec pays only for its own cloud's, and a spec
+ * of native resources alone for none.
+ */
+function loweringsOf(cloud: Cloud): ComponentLowerings {
+  switch (cloud) {
+    case "aws":
+      return (requireModule("./aws/index.ts") as typeof import("./aws/index.ts")).AWS_LOWERINGS;
+    case "gcp":
+      return (requireModule("./gcp/index.ts") as typeof import("./gcp/index.ts")).GCP_LOWERINGS;
+    case "azure":
+      return (requireModule("./azure/index.ts") as typeof import("./azure/index.ts")).AZURE_LOWERINGS;
+  }
+}
 
 export interface LowerOptions {
   schemas?: ProviderSchemas;
@@ -33,16 +42,8 @@ export interface Lowered {
 export function lowerSpec(spec: ResolvedSpec, options: LowerOptions = {}): Lowered {
   const bag = new DiagnosticBag();
   const ctx = new LoweringContext(spec, options.schemas ?? new ProviderSchemas(), bag);
-  const lowerings = LOWERINGS[spec.cloud];
-
   for (const component of componentOrder(spec.components)) {
-    const lowered =
-      component.type === "native"
-        ? lowerNative(component, ctx)
-        : (lowerings[component.type] as (c: Component, ctx: LoweringContext) => LoweredComponent)(
-            component,
-            ctx,
-          );
+    const lowered = component.type === "native" ? lowerNative(component, ctx) : lowerPortable(component, ctx);
     ctx.lowered.set(component.name, lowered);
   }
   // `dependsOn: [x]` makes every resource of the component wait for every resource of x.
@@ -64,6 +65,15 @@ export function lowerSpec(spec: ResolvedSpec, options: LowerOptions = {}): Lower
     outputs: Object.entries(spec.outputs).map(([name, value]) => ({ name, value: ctx.value(value) })),
   };
   return { graph, warnings: bag.warnings };
+}
+
+/** A portable component (bucket, database…) → its cloud's native resources. */
+function lowerPortable(component: Component, ctx: LoweringContext): LoweredComponent {
+  const lower = loweringsOf(ctx.cloud)[component.type as keyof ComponentLowerings] as (
+    c: Component,
+    ctx: LoweringContext,
+  ) => LoweredComponent;
+  return lower(component, ctx);
 }
 
 /** Components after the components they reference; otherwise in document order. */
