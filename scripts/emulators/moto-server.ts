@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { createServer } from "node:net";
+import { freePort } from "./free-port.ts";
 
 export interface MotoServer {
   endpoint: string;
@@ -11,22 +11,36 @@ export function motoInstalled(): boolean {
   return spawnSync("moto_server", ["--help"], { stdio: "ignore" }).status === 0;
 }
 
-/** Starts moto on a free loopback port for the demo and benchmarks; resolves once it answers. */
-export async function startMotoServer(): Promise<MotoServer> {
+/**
+ * Starts moto on a free loopback port (for the demo, benchmarks and tests), with extra environment where
+ * a caller needs moto configured differently (INITIAL_NO_AUTH_ACTION_COUNT turns IAM authentication on);
+ * resolves once it answers. It does not keep this process alive and is stopped when it exits.
+ */
+export async function startMotoServer(env: Record<string, string> = {}): Promise<MotoServer> {
   const port = await freePort();
   const child: ChildProcess = spawn("moto_server", ["-H", "127.0.0.1", "-p", String(port)], {
     stdio: "ignore",
-    env: { ...process.env, MOTO_IAM_LOAD_MANAGED_POLICIES: "true" },
+    // AWS managed policies (AmazonSSMManagedInstanceCore…) exist only when moto loads them.
+    env: { ...process.env, MOTO_IAM_LOAD_MANAGED_POLICIES: "true", ...env },
+  });
+  let spawnError: Error | undefined;
+  child.once("error", (error) => {
+    spawnError = error;
   });
   const stop = () => child.kill();
   process.once("exit", stop);
+  child.unref();
   const endpoint = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 100; attempt++) {
+  for (let attempt = 0; attempt < 100 && !spawnError; attempt++) {
     if (await reachable(endpoint)) return { endpoint, stop };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   stop();
-  throw new Error(`moto_server did not answer on ${endpoint} within 10 s`);
+  throw new Error(
+    spawnError
+      ? `moto_server could not start (${spawnError.message}); install it with: pip install 'moto[server]'`
+      : `moto_server did not answer on ${endpoint} within 10 s`,
+  );
 }
 
 /** Whether an AWS-compatible endpoint answers (moto's own API, or any HTTP answer). */
@@ -37,15 +51,4 @@ export async function reachable(endpoint: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }

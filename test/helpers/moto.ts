@@ -1,6 +1,5 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomInt } from "node:crypto";
-import { freePort } from "./ports.ts";
+import { startMotoServer } from "../../scripts/emulators/moto-server.ts";
 
 let started: Promise<string> | undefined;
 
@@ -70,35 +69,5 @@ export async function motoAccount(endpoint?: string): Promise<MotoAccount> {
  * configured differently (INITIAL_NO_AUTH_ACTION_COUNT turns IAM authentication on). Stopped at exit.
  */
 export async function startMoto(env: Record<string, string> = {}): Promise<string> {
-  const port = await freePort();
-  const server: ChildProcess = spawn("moto_server", ["-H", "127.0.0.1", "-p", String(port)], {
-    stdio: "ignore",
-    // AWS managed policies (AmazonSSMManagedInstanceCore…) exist only when moto loads them.
-    env: { ...process.env, MOTO_IAM_LOAD_MANAGED_POLICIES: "true", ...env },
-  });
-  const failed = new Promise<never>((_, reject) => {
-    server.once("error", (error) =>
-      reject(
-        new Error(
-          `moto_server could not start (${error.message}); install it with: pip install 'moto[server]'`,
-        ),
-      ),
-    );
-  });
-  process.once("exit", () => server.kill());
-  const endpoint = `http://127.0.0.1:${port}`;
-  const ready = (async () => {
-    for (let attempt = 0; attempt < 100; attempt++) {
-      try {
-        if ((await fetch(`${endpoint}/moto-api/data.json`)).ok) return endpoint;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`moto_server did not answer on ${endpoint} within 10 s`);
-  })();
-  const url = await Promise.race([ready, failed]);
-  server.unref();
-  return url;
+  return (await startMotoServer(env)).endpoint;
 }

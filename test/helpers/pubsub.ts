@@ -1,7 +1,7 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, realpathSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { freePort } from "./ports.ts";
+import { freePort } from "../../scripts/emulators/free-port.ts";
 
 let started: Promise<string> | undefined;
 let child: ChildProcess | undefined;

@@ -2,7 +2,7 @@ import type { Component } from "../../../spec/types.ts";
 import { shortHash } from "../../naming.ts";
 import { Template } from "../../value.ts";
 import type { LoweringContext } from "../context.ts";
-import { policyDocument } from "./iam.ts";
+import { denyInsecureTransport, policyDocument } from "./iam.ts";
 
 /** Local name of the environment's access-log bucket; components' names never start with `_`. */
 const LOG_BUCKET = "_access_logs";
@@ -79,14 +79,7 @@ export function accessLogBucket(ctx: LoweringContext, first: Component): string 
           Resource: objects,
           Condition: { ArnLike: { "aws:SourceArn": `arn:aws:s3:::${app}-${env}-*` } },
         },
-        {
-          Sid: "DenyInsecureTransport",
-          Effect: "Deny",
-          Principal: "*",
-          Action: "s3:*",
-          Resource: [arn, objects],
-          Condition: { Bool: { "aws:SecureTransport": "false" } },
-        },
+        denyInsecureTransport(arn, objects),
       ]),
     },
     { dependsOn: [block] },

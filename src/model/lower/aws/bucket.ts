@@ -1,8 +1,8 @@
 import type { BucketComponent } from "../../../spec/types.ts";
-import { Template, type Value } from "../../value.ts";
+import { Template } from "../../value.ts";
 import type { LoweredComponent, LoweringContext } from "../context.ts";
 import { accessLogBucket } from "./access-log-bucket.ts";
-import { policyDocument } from "./iam.ts";
+import { denyInsecureTransport, policyDocument } from "./iam.ts";
 
 /**
  * S3 bucket with encryption at rest, versioning, all public access blocked (unless `public: true`), a
@@ -45,16 +45,7 @@ export function lowerAwsBucket(bucket: BucketComponent, ctx: LoweringContext): L
   });
 
   const objects = new Template([arn, "/*"]);
-  const statements: Array<Record<string, Value>> = [
-    {
-      Sid: "DenyInsecureTransport",
-      Effect: "Deny",
-      Principal: "*",
-      Action: "s3:*",
-      Resource: [arn, objects],
-      Condition: { Bool: { "aws:SecureTransport": "false" } },
-    },
-  ];
+  const statements = [denyInsecureTransport(arn, objects)];
   if (isPublic) {
     statements.push({
       Sid: "PublicRead",

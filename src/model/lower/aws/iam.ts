@@ -15,3 +15,15 @@ export function assumeRolePolicy(service: string): Encoded {
 export function policyDocument(statements: Array<Record<string, Value>>): Encoded {
   return new Encoded("json", { Version: "2012-10-17", Statement: statements });
 }
+
+/** The bucket policy statement refusing every request over plain HTTP, to the bucket and its objects. */
+export function denyInsecureTransport(bucketArn: Value, objectsArn: Value): Record<string, Value> {
+  return {
+    Sid: "DenyInsecureTransport",
+    Effect: "Deny",
+    Principal: "*",
+    Action: "s3:*",
+    Resource: [bucketArn, objectsArn],
+    Condition: { Bool: { "aws:SecureTransport": "false" } },
+  };
+}
